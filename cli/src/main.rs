@@ -1,0 +1,150 @@
+//! `aib`: the validator core for terminals and pipelines.
+//!
+//! Exit codes: 0 when no file has an error (warnings allowed), 1 when any has, 2 for bad usage
+//! or an unreadable file.
+
+mod input;
+mod output;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use validator_core::{rules, ApiVersion, Options, Os};
+
+#[derive(Parser)]
+#[command(
+    name = "aib",
+    version,
+    about = "Checks Azure Image Builder templates before a 40-minute build finds the mistake"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check templates: bare resources, `az resource create --is-full-object` bodies or ARM templates.
+    Check {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Check against this API version instead of the file's `apiVersion`.
+        #[arg(long, value_parser = parse_api_version)]
+        api_version: Option<ApiVersion>,
+        /// The image's OS, when the source does not tell (managed or gallery images).
+        #[arg(long, value_enum)]
+        os: Option<OsArg>,
+        /// Files to check; `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+    /// Print a rule's documentation: `aib explain AIB030` or `aib explain unknown-property`.
+    Explain {
+        /// Rule code or name.
+        rule: String,
+    },
+    /// List every rule.
+    Rules,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OsArg {
+    Linux,
+    Windows,
+}
+
+fn parse_api_version(text: &str) -> Result<ApiVersion, String> {
+    ApiVersion::parse(text).ok_or_else(|| {
+        let known: Vec<&str> = ApiVersion::ALL.iter().map(|v| v.as_str()).collect();
+        format!("unknown API version; known: {}", known.join(", "))
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check {
+            format,
+            api_version,
+            os,
+            paths,
+        } => {
+            let options = Options {
+                api_version,
+                os: os.map(|o| match o {
+                    OsArg::Linux => Os::Linux,
+                    OsArg::Windows => Os::Windows,
+                }),
+            };
+            check(&paths, &options, format)
+        }
+        Command::Explain { rule } => explain(&rule),
+        Command::Rules => {
+            print_stdout(&output::rules_table());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn check(paths: &[String], options: &Options, format: Format) -> ExitCode {
+    let mut checked = Vec::new();
+    for path in paths {
+        match input::read(path) {
+            Ok(text) => {
+                let report = validator_core::check(&text, options);
+                checked.push(output::Checked {
+                    path: path.clone(),
+                    text,
+                    report,
+                });
+            }
+            Err(message) => {
+                eprintln!("aib: {path}: {message}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let rendered = match format {
+        Format::Text => output::text::render(
+            &checked,
+            std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        ),
+        Format::Json => output::json::render(&checked),
+        Format::Sarif => output::sarif::render(&checked),
+    };
+    print_stdout(&rendered);
+    if checked.iter().any(|c| c.report.has_errors()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn explain(rule: &str) -> ExitCode {
+    match rules::find(rule) {
+        Some(meta) => {
+            print_stdout(&output::explain(meta));
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("aib: no rule `{rule}`; `aib rules` lists them all");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints without panicking when the reader has gone away (`aib check x | head`).
+fn print_stdout(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}

@@ -1,0 +1,277 @@
+//! The one diagnostic type every check produces, and the report that carries them.
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The service rejects the template or the build is certain to fail.
+    Error,
+    /// Likely failure, silent data loss, or a documented anti-pattern.
+    Warning,
+    /// Guidance worth knowing; never blocks anything.
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A half-open range of byte offsets into the text that was checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+}
+
+/// A line and column, both counted from 1; the column counts Unicode characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Another place that explains a diagnostic (for example the first of two duplicates).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Related {
+    pub pointer: String,
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+}
+
+/// One change to the document. Pointer edits act on the parsed value; text edits act on the
+/// source text (used for syntax repairs, where there is no value to address).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Edit {
+    /// Set the value at `pointer` (adding the key if the parent object lacks it).
+    Replace { pointer: String, value: Value },
+    /// Remove the key or array element at `pointer`.
+    Remove { pointer: String },
+    /// Rename the key at `pointer` to `new_key`, keeping its value and place.
+    RenameKey { pointer: String, new_key: String },
+    /// Replace a range of the source text.
+    Text { span: Span, text: String },
+}
+
+/// A safe, mechanical correction the user can apply with one click.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fix {
+    pub description: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Where a diagnostic points inside its node: at the value, or at the key naming it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Anchor {
+    #[default]
+    Value,
+    Key,
+}
+
+/// One finding: a stable rule code, where it is, what is wrong and how to mend it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// JSON pointer from the root of the checked file.
+    pub pointer: String,
+    #[serde(skip)]
+    pub anchor: Anchor,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+    /// Filled in by [`crate::check`] from the parse index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<Position>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<Position>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of the given rule at `pointer`; add details with the builder methods.
+    pub fn new(
+        rule: &crate::rules::RuleMeta,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            code: rule.code,
+            rule: rule.name,
+            severity: rule.severity,
+            pointer: pointer.into(),
+            anchor: Anchor::Value,
+            message: message.into(),
+            help: None,
+            related: Vec::new(),
+            fix: None,
+            span: None,
+            start: None,
+            end: None,
+        }
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn at_key(mut self) -> Self {
+        self.anchor = Anchor::Key;
+        self
+    }
+
+    pub fn related(mut self, pointer: impl Into<String>, label: impl Into<String>) -> Self {
+        self.related.push(Related {
+            pointer: pointer.into(),
+            label: label.into(),
+            span: None,
+            position: None,
+        });
+        self
+    }
+
+    pub fn fix(mut self, description: impl Into<String>, edits: Vec<Edit>) -> Self {
+        self.fix = Some(Fix {
+            description: description.into(),
+            edits,
+        });
+        self
+    }
+
+    /// Places the diagnostic at a source range (syntax diagnostics have no value to point at).
+    pub fn with_span(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+}
+
+/// One image template found in the checked file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TemplateInfo {
+    /// Pointer of the resource object (`""` for a bare resource, `/resources/0` in ARM).
+    pub pointer: String,
+    /// The API version the template was checked against.
+    pub api_version: String,
+    /// The OS the checks assumed: `linux`, `windows` or `unknown`.
+    pub os: &'static str,
+}
+
+/// Counts by severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+/// Everything a check found, sorted by position so two runs print the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub templates: Vec<TemplateInfo>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Summary,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.summary.errors > 0
+    }
+
+    pub(crate) fn summarize(diagnostics: &[Diagnostic]) -> Summary {
+        let mut summary = Summary::default();
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        summary
+    }
+}
+
+impl Report {
+    /// One line per diagnostic (`line:column severity code rule pointer: message`) with its help
+    /// and fix indented below: what snapshot tests record and what the WASM parity test compares.
+    pub fn to_compact_text(&self) -> String {
+        let mut out = String::new();
+        for t in &self.templates {
+            out.push_str(&format!(
+                "template {} api {} os {}\n",
+                if t.pointer.is_empty() {
+                    "/"
+                } else {
+                    &t.pointer
+                },
+                t.api_version,
+                t.os
+            ));
+        }
+        for d in &self.diagnostics {
+            let at = d
+                .start
+                .map_or("-".to_owned(), |p| format!("{}:{}", p.line, p.column));
+            out.push_str(&format!(
+                "{at} {} {} {} {}: {}\n",
+                d.severity.as_str(),
+                d.code,
+                d.rule,
+                if d.pointer.is_empty() {
+                    "/"
+                } else {
+                    &d.pointer
+                },
+                d.message
+            ));
+            if let Some(help) = &d.help {
+                out.push_str(&format!("    help: {help}\n"));
+            }
+            if let Some(fix) = &d.fix {
+                out.push_str(&format!("    fix: {}\n", fix.description));
+            }
+            for r in &d.related {
+                let at = r
+                    .position
+                    .map_or("-".to_owned(), |p| format!("{}:{}", p.line, p.column));
+                out.push_str(&format!("    related {at} {}\n", r.label));
+            }
+        }
+        let s = self.summary;
+        out.push_str(&format!(
+            "summary: {} errors, {} warnings, {} infos\n",
+            s.errors, s.warnings, s.infos
+        ));
+        out
+    }
+}

@@ -1,0 +1,284 @@
+//! The Azure Image Builder template validator: parse leniently, check against the official
+//! schema of the template's API version and Image Builder's own rules, report diagnostics.
+//!
+//! Pure Rust without I/O, so it runs the same natively (the `aib` command) and in the browser
+//! (the designer, compiled to WebAssembly).
+//!
+//! ```
+//! let report = validator_core::check(r#"{"location": "westeurope"}"#, &Default::default());
+//! assert!(report.has_errors()); // no `properties`, no `identity`, ...
+//! ```
+
+pub mod diagnostic;
+pub mod model;
+pub mod parse;
+pub mod pointer;
+pub mod rules;
+pub mod schema;
+pub mod suggest;
+
+pub use diagnostic::{
+    Anchor, Diagnostic, Edit, Fix, Position, Related, Report, Severity, Span, Summary, TemplateInfo,
+};
+pub use model::{ApiVersion, Os};
+
+use serde_json::Value;
+
+use model::{ApiVersionSource, OsEvidence, Shape, Template};
+use parse::{LineIndex, SpanIndex};
+
+/// What the user tells the checker that the file does not say.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Check against this API version whatever the file declares.
+    pub api_version: Option<ApiVersion>,
+    /// The image's OS, when it cannot be inferred (managed or gallery sources).
+    pub os: Option<Os>,
+}
+
+/// Checks a template given as text. Never panics, whatever the text.
+pub fn check(text: &str, options: &Options) -> Report {
+    let parsed = parse::parse(text);
+    let mut diagnostics = parsed.diagnostics;
+    let mut templates = Vec::new();
+    if let Some(root) = &parsed.value {
+        check_document(root, options, &mut diagnostics, &mut templates);
+    }
+    finish(text, &parsed.index, diagnostics, templates)
+}
+
+fn check_document(
+    root: &Value,
+    options: &Options,
+    diagnostics: &mut Vec<Diagnostic>,
+    templates: &mut Vec<TemplateInfo>,
+) {
+    let found = model::discover(root);
+    if found.is_empty() {
+        let message = if root.is_object() {
+            "no `Microsoft.VirtualMachineImages/imageTemplates` resource found in this ARM template"
+        } else {
+            "an image template must be a JSON object"
+        };
+        diagnostics.push(
+            Diagnostic::new(&rules::envelope::NO_IMAGE_TEMPLATE, "", message)
+                .help("give a bare imageTemplates resource, the body for `az resource create --is-full-object`, or an ARM template containing one"),
+        );
+        return;
+    }
+    for item in found {
+        let Some(raw) = root.pointer(&item.pointer) else {
+            continue;
+        };
+        let mut value = raw.clone();
+        if item.shape == Shape::ArmResource {
+            if let Some(properties) = value.get_mut("properties") {
+                replace_copy_loops(properties, 0);
+            }
+        }
+        let (api_version, api_version_source) =
+            resolve_api_version(root, &item.pointer, &value, options);
+        let (os, os_evidence) = determine_os(&value, options);
+        let template = Template {
+            root,
+            value: &value,
+            base: item.pointer.clone(),
+            shape: item.shape,
+            api_version,
+            api_version_source,
+            os,
+            os_evidence,
+        };
+        schema::check(&template, diagnostics);
+        rules::run_all(&template, diagnostics);
+        templates.push(TemplateInfo {
+            pointer: item.pointer,
+            api_version: api_version.as_str().to_owned(),
+            os: os.map_or("unknown", Os::as_str),
+        });
+    }
+}
+
+/// ARM property copy loops (`"copy": [{"name": "customize", "count": ..., "input": ...}]`
+/// inside `properties`) build arrays at deployment; stand an expression in for each so the
+/// schema and rules treat them as values known only then.
+fn replace_copy_loops(value: &mut Value, depth: usize) {
+    if depth > parse::MAX_DEPTH {
+        return;
+    }
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(loops)) = map.get("copy") {
+                let names: Vec<String> = loops
+                    .iter()
+                    .filter_map(|l| l.get("name")?.as_str().map(str::to_owned))
+                    .collect();
+                if names.len() == loops.len() {
+                    map.remove("copy");
+                    for name in names {
+                        map.insert(name, Value::String("[copy]".to_owned()));
+                    }
+                }
+            }
+            for child in map.values_mut() {
+                replace_copy_loops(child, depth + 1);
+            }
+        }
+        Value::Array(items) => {
+            for child in items {
+                replace_copy_loops(child, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The API version to check against: the user's choice, the file's literal, or the default of
+/// the ARM parameter or variable it names; the newest version otherwise.
+fn resolve_api_version(
+    root: &Value,
+    resource_pointer: &str,
+    resource: &Value,
+    options: &Options,
+) -> (ApiVersion, ApiVersionSource) {
+    if let Some(given) = options.api_version {
+        return (given, ApiVersionSource::Given);
+    }
+    let newest = ApiVersion::NEWEST;
+    match resource.get("apiVersion") {
+        None => (newest, ApiVersionSource::Missing),
+        Some(Value::String(text)) if model::is_expression(text) => {
+            // The template holding this resource: strip `/resources/<name>`.
+            let holder = pointer::parent(resource_pointer)
+                .and_then(pointer::parent)
+                .unwrap_or("");
+            let resolved = root
+                .pointer(holder)
+                .and_then(|t| resolve_simple_expression(t, text));
+            match resolved.and_then(ApiVersion::parse) {
+                Some(version) => (version, ApiVersionSource::Resolved(text.clone())),
+                None => (newest, ApiVersionSource::Unresolved(text.clone())),
+            }
+        }
+        Some(Value::String(text)) => match ApiVersion::parse(text) {
+            Some(version) => (version, ApiVersionSource::Literal),
+            None => (newest, ApiVersionSource::Unknown(text.clone())),
+        },
+        Some(other) => (newest, ApiVersionSource::Unknown(other.to_string())),
+    }
+}
+
+/// `[parameters('x')]` (the parameter's default) or `[variables('x')]` (a literal variable).
+fn resolve_simple_expression<'t>(template: &'t Value, expression: &str) -> Option<&'t str> {
+    let inner = expression.strip_prefix('[')?.strip_suffix(']')?.trim();
+    let (kind, rest) = inner.split_once('(')?;
+    let name = rest.strip_suffix(')')?.trim().trim_matches('\'');
+    match kind.trim() {
+        "parameters" => template
+            .get("parameters")?
+            .get(name)?
+            .get("defaultValue")?
+            .as_str(),
+        "variables" => template.get("variables")?.get(name)?.as_str(),
+        _ => None,
+    }
+}
+
+/// The image's OS: given, from the marketplace image, or from OS-specific customizers.
+fn determine_os(resource: &Value, options: &Options) -> (Option<Os>, Option<OsEvidence>) {
+    if let Some(os) = options.os {
+        return (Some(os), Some(OsEvidence::Given));
+    }
+    let properties = resource.get("properties");
+    let source = properties
+        .and_then(|p| p.get("source"))
+        .and_then(Value::as_object);
+    if let Some(source) = source {
+        if source.get("type").and_then(Value::as_str) == Some("PlatformImage") {
+            if let Some(os) = model::os_of_platform_image(source) {
+                return (Some(os), Some(OsEvidence::SourceImage));
+            }
+        }
+    }
+    let mut linux = false;
+    let mut windows = false;
+    let lists = ["/customize", "/validate/inVMValidations"];
+    for list in lists {
+        let items = properties
+            .and_then(|p| p.pointer(list))
+            .and_then(Value::as_array);
+        for kind in items
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c.get("type")?.as_str())
+        {
+            match kind {
+                "Shell" => linux = true,
+                "PowerShell" | "WindowsRestart" | "WindowsUpdate" => windows = true,
+                _ => {}
+            }
+        }
+    }
+    match (linux, windows) {
+        (true, false) => (Some(Os::Linux), Some(OsEvidence::Customizers)),
+        (false, true) => (Some(Os::Windows), Some(OsEvidence::Customizers)),
+        _ => (None, None),
+    }
+}
+
+/// Places every diagnostic in the text, sorts them and counts them.
+fn finish(
+    text: &str,
+    index: &SpanIndex,
+    mut diagnostics: Vec<Diagnostic>,
+    templates: Vec<TemplateInfo>,
+) -> Report {
+    let lines = LineIndex::new(text);
+    for d in &mut diagnostics {
+        if d.span.is_none() {
+            d.span = span_of(index, &d.pointer, d.anchor);
+        }
+        if let Some(span) = d.span {
+            d.start = Some(lines.position(text, span.start));
+            d.end = Some(lines.position(text, span.end));
+        }
+        for related in &mut d.related {
+            if related.span.is_none() {
+                related.span = span_of(index, &related.pointer, Anchor::Value);
+            }
+            related.position = related.span.map(|s| lines.position(text, s.start));
+        }
+    }
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            (
+                d.span.map_or(usize::MAX, |s| s.start),
+                d.code,
+                d.pointer.clone(),
+                d.message.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    diagnostics
+        .dedup_by(|a, b| a.code == b.code && a.pointer == b.pointer && a.message == b.message);
+    let summary = Report::summarize(&diagnostics);
+    Report {
+        templates,
+        diagnostics,
+        summary,
+    }
+}
+
+/// The source range a diagnostic at `pointer` should underline: the key for `Anchor::Key`, the
+/// key of a multi-line object or array (so the caret lands on its name), the value otherwise;
+/// a missing node falls back to its nearest existing ancestor.
+fn span_of(index: &SpanIndex, pointer: &str, anchor: Anchor) -> Option<Span> {
+    let (found, spans) = index.nearest(pointer)?;
+    let exact = found == pointer;
+    match (anchor, spans.key) {
+        (Anchor::Key, Some(key)) if exact => Some(key),
+        (_, Some(key)) if !exact || spans.value.end - spans.value.start > 200 => Some(key),
+        _ => Some(spans.value),
+    }
+}

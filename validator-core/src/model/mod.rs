@@ -1,0 +1,219 @@
+//! A typed, version-aware view of one image template, used by the rules and the exports.
+
+mod api_version;
+mod discover;
+mod os;
+pub mod resource_id;
+
+pub use api_version::ApiVersion;
+pub use discover::{discover, Found, Shape};
+pub use os::{os_of_platform_image, Os, OsEvidence};
+
+use serde_json::{Map, Value};
+
+/// True for an ARM template expression such as `[parameters('x')]`, which stands for a value
+/// of any type that is only known at deployment (`[[` escapes a literal bracket).
+pub fn is_expression(text: &str) -> bool {
+    text.starts_with('[') && !text.starts_with("[[") && text.ends_with(']')
+}
+
+/// True when a value is an ARM expression string.
+pub fn is_expression_value(value: &Value) -> bool {
+    value.as_str().is_some_and(is_expression)
+}
+
+/// The `<placeholder>` tokens in a text, such as `<region>` or `<subscriptionID>`.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(open) = rest.find('<') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(['>', '<', '\n']) else {
+            break;
+        };
+        if after.as_bytes()[close] == b'>' {
+            let inner = &after[..close];
+            let looks_like_name = !inner.is_empty()
+                && inner.len() <= 60
+                && inner.chars().next().is_some_and(|c| c.is_alphabetic())
+                && inner
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '-' | '.'));
+            if looks_like_name {
+                let start = offset + open;
+                found.push(&text[start..start + close + 2]);
+            }
+        }
+        let step = open + 1 + close;
+        offset += step;
+        rest = &rest[step..];
+    }
+    found
+}
+
+/// Where the template's API version came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiVersionSource {
+    /// Given by the user (`--api-version`), overriding the file.
+    Given,
+    /// Written in the file.
+    Literal,
+    /// The default value of an ARM parameter or a variable, named here.
+    Resolved(String),
+    /// An ARM expression that could not be resolved; the newest version is assumed.
+    Unresolved(String),
+    /// No `apiVersion` at all; the newest version is assumed.
+    Missing,
+    /// A value that is no known version (kept here); the newest version is assumed.
+    Unknown(String),
+}
+
+/// One image template resource in a checked file.
+#[derive(Debug)]
+pub struct Template<'a> {
+    /// The whole parsed file.
+    pub root: &'a Value,
+    /// The resource object, with ARM property copy loops replaced by expression markers.
+    pub value: &'a Value,
+    /// Pointer of the resource object in the file.
+    pub base: String,
+    pub shape: Shape,
+    pub api_version: ApiVersion,
+    pub api_version_source: ApiVersionSource,
+    pub os: Option<Os>,
+    pub os_evidence: Option<OsEvidence>,
+}
+
+/// One entry of `customize`, `validate.inVMValidations` or `distribute`.
+#[derive(Debug, Clone)]
+pub struct Step<'a> {
+    pub index: usize,
+    /// Absolute pointer of the entry.
+    pub pointer: String,
+    pub fields: &'a Map<String, Value>,
+    /// The `type` discriminator, when it is a literal string.
+    pub kind: Option<&'a str>,
+}
+
+impl<'a> Step<'a> {
+    /// A literal string field (expressions count as absent: their value is unknown).
+    pub fn str(&self, key: &str) -> Option<&'a str> {
+        literal_str(self.fields.get(key))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        self.fields.get(key)
+    }
+
+    /// Absolute pointer of one of this entry's fields.
+    pub fn ptr(&self, key: &str) -> String {
+        crate::pointer::join(&self.pointer, key)
+    }
+
+    /// The entry's `name`, for messages (`#2` when it has none).
+    pub fn label(&self) -> String {
+        match self.str("name") {
+            Some(name) => format!("`{name}`"),
+            None => format!("#{}", self.index + 1),
+        }
+    }
+}
+
+/// A string value that is not an ARM expression.
+pub fn literal_str(value: Option<&Value>) -> Option<&str> {
+    value.and_then(Value::as_str).filter(|s| !is_expression(s))
+}
+
+impl<'a> Template<'a> {
+    /// Absolute pointer of a path relative to the resource (`/properties/source`).
+    pub fn ptr(&self, rel: &str) -> String {
+        format!("{}{}", self.base, rel)
+    }
+
+    /// The value at a path relative to the resource.
+    pub fn get(&self, rel: &str) -> Option<&'a Value> {
+        self.value.pointer(rel)
+    }
+
+    /// A literal string at a path relative to the resource.
+    pub fn str(&self, rel: &str) -> Option<&'a str> {
+        literal_str(self.get(rel))
+    }
+
+    /// An object at a path relative to the resource.
+    pub fn object(&self, rel: &str) -> Option<&'a Map<String, Value>> {
+        self.get(rel).and_then(Value::as_object)
+    }
+
+    pub fn source(&self) -> Option<&'a Map<String, Value>> {
+        self.object("/properties/source")
+    }
+
+    /// The source's `type`, when literal.
+    pub fn source_type(&self) -> Option<&'a str> {
+        self.str("/properties/source/type")
+    }
+
+    pub fn customizers(&self) -> Vec<Step<'a>> {
+        self.steps("/properties/customize")
+    }
+
+    pub fn validators(&self) -> Vec<Step<'a>> {
+        self.steps("/properties/validate/inVMValidations")
+    }
+
+    pub fn distributors(&self) -> Vec<Step<'a>> {
+        self.steps("/properties/distribute")
+    }
+
+    /// The object entries of an array (entries that are expressions are skipped).
+    fn steps(&self, rel: &str) -> Vec<Step<'a>> {
+        let Some(items) = self.get(rel).and_then(Value::as_array) else {
+            return Vec::new();
+        };
+        let base = self.ptr(rel);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| {
+                let fields = item.as_object()?;
+                Some(Step {
+                    index,
+                    pointer: crate::pointer::join_index(&base, index),
+                    fields,
+                    kind: literal_str(fields.get("type")),
+                })
+            })
+            .collect()
+    }
+
+    /// True when the array at `rel` is given by an ARM expression or copy loop (its entries
+    /// are unknown, so counting checks must stay quiet).
+    pub fn is_dynamic(&self, rel: &str) -> bool {
+        self.get(rel).is_some_and(is_expression_value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_expressions() {
+        assert!(is_expression("[parameters('x')]"));
+        assert!(!is_expression("[[literal]"));
+        assert!(!is_expression("plain"));
+    }
+
+    #[test]
+    fn finds_placeholders() {
+        assert_eq!(
+            placeholders("/subscriptions/<subscriptionID>/resourceGroups/<rg Name>/x"),
+            vec!["<subscriptionID>", "<rg Name>"]
+        );
+        assert!(placeholders("if (a < b && c > d)").is_empty());
+        assert!(placeholders("echo <<EOF").is_empty());
+        assert_eq!(placeholders("<<region>>"), vec!["<region>"]);
+    }
+}

@@ -1,0 +1,106 @@
+//! JSON pointers (RFC 6901): building, splitting and resolving them in a document.
+//!
+//! Every diagnostic is addressed by a pointer from the root of the file the user gave, so
+//! the same pointer works for the CLI, the app's form fields and the span index.
+
+use serde_json::Value;
+
+/// Escapes one reference token (`~` becomes `~0`, `/` becomes `~1`).
+pub fn escape(token: &str) -> String {
+    if token.contains(['~', '/']) {
+        token.replace('~', "~0").replace('/', "~1")
+    } else {
+        token.to_owned()
+    }
+}
+
+/// Reverses [`escape`].
+pub fn unescape(token: &str) -> String {
+    if token.contains('~') {
+        token.replace("~1", "/").replace("~0", "~")
+    } else {
+        token.to_owned()
+    }
+}
+
+/// `base` followed by one more token.
+pub fn join(base: &str, token: &str) -> String {
+    let mut out = String::with_capacity(base.len() + token.len() + 1);
+    out.push_str(base);
+    out.push('/');
+    out.push_str(&escape(token));
+    out
+}
+
+/// `base` followed by an array index.
+pub fn join_index(base: &str, index: usize) -> String {
+    format!("{base}/{index}")
+}
+
+/// The unescaped tokens of a pointer; the empty pointer (the whole document) has none.
+pub fn tokens(pointer: &str) -> Vec<String> {
+    if pointer.is_empty() {
+        return Vec::new();
+    }
+    pointer
+        .strip_prefix('/')
+        .unwrap_or(pointer)
+        .split('/')
+        .map(unescape)
+        .collect()
+}
+
+/// The pointer of the enclosing value, or `None` for the root.
+pub fn parent(pointer: &str) -> Option<&str> {
+    if pointer.is_empty() {
+        None
+    } else {
+        Some(&pointer[..pointer.rfind('/').unwrap_or(0)])
+    }
+}
+
+/// The last token, unescaped (a key or an index), or `None` for the root.
+pub fn last_token(pointer: &str) -> Option<String> {
+    if pointer.is_empty() {
+        return None;
+    }
+    pointer.rfind('/').map(|i| unescape(&pointer[i + 1..]))
+}
+
+/// Looks a pointer up in a document (serde_json's own `pointer` does the same but this keeps
+/// the escaping rules in one module).
+pub fn resolve<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
+    root.pointer(pointer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn escapes_and_unescapes_round_trip() {
+        for token in ["plain", "a/b", "x~y", "~1", "/~0/"] {
+            assert_eq!(unescape(&escape(token)), token);
+        }
+        assert_eq!(escape("a/b~c"), "a~1b~0c");
+    }
+
+    #[test]
+    fn joins_splits_and_finds_parents() {
+        let p = join(&join_index("/resources", 0), "a/b");
+        assert_eq!(p, "/resources/0/a~1b");
+        assert_eq!(tokens(&p), vec!["resources", "0", "a/b"]);
+        assert_eq!(parent(&p), Some("/resources/0"));
+        assert_eq!(parent("/resources"), Some(""));
+        assert_eq!(parent(""), None);
+        assert_eq!(last_token(&p).as_deref(), Some("a/b"));
+    }
+
+    #[test]
+    fn resolves_in_a_document() {
+        let doc = json!({"a/b": [1, {"c": true}]});
+        assert_eq!(resolve(&doc, "/a~1b/1/c"), Some(&json!(true)));
+        assert_eq!(resolve(&doc, "/missing"), None);
+    }
+}

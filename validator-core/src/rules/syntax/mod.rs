@@ -1,0 +1,22 @@
+//! Problems in the JSON text itself, found by the parser.
+
+mod duplicate_key;
+mod invalid_json;
+mod json_comment;
+mod trailing_comma;
+mod unquoted_placeholder;
+
+pub use duplicate_key::DUPLICATE_KEY;
+pub use invalid_json::INVALID_JSON;
+pub use json_comment::JSON_COMMENT;
+pub use trailing_comma::TRAILING_COMMA;
+pub use unquoted_placeholder::UNQUOTED_PLACEHOLDER;
+
+/// The rules of this group.
+pub static GROUP_RULES: &[&crate::rules::RuleMeta] = &[
+    &INVALID_JSON,
+    &JSON_COMMENT,
+    &TRAILING_COMMA,
+    &DUPLICATE_KEY,
+    &UNQUOTED_PLACEHOLDER,
+];

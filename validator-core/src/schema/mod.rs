@@ -1,0 +1,509 @@
+//! Checks a template against the official schema of its API version and speaks the user's
+//! language about what is wrong.
+//!
+//! The schemas are derived from the REST API specification by `scripts/derive_schemas.py`
+//! (see `schemas/SOURCES.md`): discriminated unions become `if`/`then` on `type`, so the
+//! `jsonschema` crate reports errors inside the branch the user chose and never "not valid under
+//! any of the given schemas". This module turns its error kinds into diagnostics with
+//! suggestions and fixes.
+
+pub mod locate;
+
+use std::sync::OnceLock;
+
+use jsonschema::error::ValidationErrorKind;
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Edit};
+use crate::model::{is_expression_value, ApiVersion, Template};
+use crate::pointer;
+use crate::rules::schema as rules;
+
+/// The derived schema texts, in [`ApiVersion::ALL`] order.
+static SCHEMA_TEXTS: [&str; 10] = [
+    include_str!("../../schemas/2018-02-01-preview.json"),
+    include_str!("../../schemas/2019-02-01-preview.json"),
+    include_str!("../../schemas/2019-05-01-preview.json"),
+    include_str!("../../schemas/2020-02-14.json"),
+    include_str!("../../schemas/2021-10-01.json"),
+    include_str!("../../schemas/2022-02-14.json"),
+    include_str!("../../schemas/2022-07-01.json"),
+    include_str!("../../schemas/2023-07-01.json"),
+    include_str!("../../schemas/2024-02-01.json"),
+    include_str!("../../schemas/2025-10-01.json"),
+];
+
+#[allow(clippy::declare_interior_mutable_const)]
+const EMPTY_VALUE: OnceLock<Value> = OnceLock::new();
+static SCHEMAS: [OnceLock<Value>; 10] = [EMPTY_VALUE; 10];
+
+#[allow(clippy::declare_interior_mutable_const)]
+const EMPTY_VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+static VALIDATORS: [OnceLock<jsonschema::Validator>; 10] = [EMPTY_VALIDATOR; 10];
+
+/// The derived JSON Schema of an API version.
+pub fn schema(version: ApiVersion) -> &'static Value {
+    SCHEMAS[version.index()].get_or_init(|| {
+        serde_json::from_str(SCHEMA_TEXTS[version.index()])
+            .expect("vendored schemas are valid JSON (tested)")
+    })
+}
+
+/// The raw text of a derived schema (for exports and for the `ajv` benchmark).
+pub fn schema_text(version: ApiVersion) -> &'static str {
+    SCHEMA_TEXTS[version.index()]
+}
+
+fn validator(version: ApiVersion) -> &'static jsonschema::Validator {
+    VALIDATORS[version.index()].get_or_init(|| {
+        jsonschema::draft7::new(schema(version)).expect("vendored schemas compile (tested)")
+    })
+}
+
+/// Schema check of one template: every error of the `jsonschema` crate, translated, plus
+/// read-only properties that the service would ignore.
+pub fn check(template: &Template, out: &mut Vec<Diagnostic>) {
+    let root = schema(template.api_version);
+    for error in validator(template.api_version).iter_errors(template.value) {
+        let rel = error.instance_path().as_str().to_owned();
+        let at = template.value.pointer(&rel);
+        // ARM expressions stand for a value of any type, known only at deployment.
+        if at.is_some_and(is_expression_value) {
+            continue;
+        }
+        translate(template, root, &rel, at, error.kind(), out);
+    }
+    report_read_only(template, root, template.value, root, "", out);
+}
+
+fn translate(
+    template: &Template,
+    root: &Value,
+    rel: &str,
+    at: Option<&Value>,
+    kind: &ValidationErrorKind,
+    out: &mut Vec<Diagnostic>,
+) {
+    let tokens = pointer::tokens(rel);
+    let node = locate::locate(root, template.value, &tokens);
+    let abs = template.ptr(rel);
+    let place = describe(template, &tokens);
+    match kind {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            for key in unexpected {
+                out.push(unknown_property(
+                    template, root, rel, &tokens, key, node, &place,
+                ));
+            }
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            out.push(
+                Diagnostic::new(
+                    &rules::MISSING_REQUIRED_PROPERTY,
+                    abs,
+                    format!("{place} is missing the required property `{name}`"),
+                )
+                .help(required_help(name)),
+            );
+        }
+        ValidationErrorKind::Enum { options } => out.push(bad_enum(&abs, &place, at, options)),
+        ValidationErrorKind::Type { .. } => out.push(wrong_type(&abs, &place, at, node)),
+        ValidationErrorKind::Minimum { limit }
+        | ValidationErrorKind::ExclusiveMinimum { limit } => out.push(Diagnostic::new(
+            &rules::VALUE_OUT_OF_RANGE,
+            abs,
+            format!("{place} is {}, below the minimum {limit}", show(at)),
+        )),
+        ValidationErrorKind::Maximum { limit }
+        | ValidationErrorKind::ExclusiveMaximum { limit } => out.push(Diagnostic::new(
+            &rules::VALUE_OUT_OF_RANGE,
+            abs,
+            format!("{place} is {}, above the maximum {limit}", show(at)),
+        )),
+        ValidationErrorKind::Pattern { pattern } => out.push(
+            Diagnostic::new(
+                &rules::PATTERN_MISMATCH,
+                abs,
+                format!(
+                    "{place} {} does not match the pattern `{pattern}`",
+                    show(at)
+                ),
+            )
+            .help(pattern_help(pattern)),
+        ),
+        ValidationErrorKind::Constant { expected_value } => out.push(bad_enum(
+            &abs,
+            &place,
+            at,
+            &Value::Array(vec![(**expected_value).clone()]),
+        )),
+        other => out.push(Diagnostic::new(
+            &rules::WRONG_TYPE,
+            abs,
+            format!("{place} is not valid here ({})", other.keyword()),
+        )),
+    }
+}
+
+/// `scriptURI` on a Shell customizer: suggest the nearest known name, or say in which API
+/// version the property exists.
+fn unknown_property(
+    template: &Template,
+    root: &Value,
+    rel: &str,
+    tokens: &[String],
+    key: &str,
+    node: Option<&Value>,
+    place: &str,
+) -> Diagnostic {
+    let key_pointer = template.ptr(&pointer::join(rel, key));
+    let known: Vec<&str> = node.map(locate::property_names).unwrap_or_default();
+    let present = template.value.pointer(rel).and_then(Value::as_object);
+    if let Some(since) = version_with_property(template, tokens, key) {
+        let message = format!(
+            "`{key}` is not available in API version {} ({place}); it exists from {since}",
+            template.api_version
+        );
+        return Diagnostic::new(&rules::PROPERTY_NOT_IN_API_VERSION, key_pointer, message)
+            .help(format!("set `apiVersion` to {since} or later, or remove `{key}` (the service rejects or silently drops it)"))
+            .at_key();
+    }
+    let _ = root;
+    let suggestion = crate::suggest::nearest(key, known.iter().copied())
+        .filter(|s| present.is_none_or(|p| !p.contains_key(*s)));
+    let mut message = format!("`{key}` is not a property of {place}");
+    let mut diagnostic;
+    if let Some(better) = suggestion {
+        message.push_str(&format!("; did you mean `{better}`?"));
+        diagnostic = Diagnostic::new(&rules::UNKNOWN_PROPERTY, key_pointer.clone(), message).fix(
+            format!("rename `{key}` to `{better}`"),
+            vec![Edit::RenameKey {
+                pointer: key_pointer,
+                new_key: better.to_owned(),
+            }],
+        );
+    } else {
+        diagnostic = Diagnostic::new(&rules::UNKNOWN_PROPERTY, key_pointer, message);
+    }
+    if !known.is_empty() {
+        let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+        diagnostic = diagnostic.help(format!("known properties here: {}", list.join(", ")));
+    }
+    diagnostic.at_key()
+}
+
+/// The first API version newer than the template's whose schema knows `key` at this place.
+fn version_with_property(template: &Template, tokens: &[String], key: &str) -> Option<ApiVersion> {
+    ApiVersion::ALL
+        .into_iter()
+        .filter(|v| *v > template.api_version)
+        .find(|v| {
+            locate::locate(schema(*v), template.value, tokens)
+                .and_then(|n| n.get("properties"))
+                .is_some_and(|p| p.get(key).is_some())
+        })
+}
+
+fn bad_enum(abs: &str, place: &str, at: Option<&Value>, options: &Value) -> Diagnostic {
+    let allowed: Vec<&str> = options
+        .as_array()
+        .map(|o| o.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let list = allowed
+        .iter()
+        .map(|o| format!("`{o}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let given = at.and_then(Value::as_str);
+    let same_but_case = given.and_then(|g| {
+        allowed
+            .iter()
+            .find(|o| o.eq_ignore_ascii_case(g) && **o != g)
+    });
+    let mut diagnostic = match (given, same_but_case) {
+        (Some(g), Some(right)) => Diagnostic::new(
+            &rules::INVALID_ENUM_VALUE,
+            abs,
+            format!("`{g}` is not valid for {place}: values are case-sensitive, write `{right}`"),
+        )
+        .fix(
+            format!("change to `{right}`"),
+            vec![Edit::Replace {
+                pointer: abs.to_owned(),
+                value: Value::String((*right).to_owned()),
+            }],
+        ),
+        (Some(g), None) => {
+            let mut message = format!("`{g}` is not a valid value for {place}");
+            if let Some(near) = crate::suggest::nearest(g, allowed.iter().copied()) {
+                message.push_str(&format!("; did you mean `{near}`?"));
+            }
+            Diagnostic::new(&rules::INVALID_ENUM_VALUE, abs, message)
+        }
+        _ => Diagnostic::new(
+            &rules::INVALID_ENUM_VALUE,
+            abs,
+            format!("{} is not a valid value for {place}", show(at)),
+        ),
+    };
+    diagnostic = diagnostic.help(format!("allowed values: {list}"));
+    diagnostic
+}
+
+fn wrong_type(abs: &str, place: &str, at: Option<&Value>, node: Option<&Value>) -> Diagnostic {
+    let expected = node
+        .and_then(|n| n.get("type"))
+        .map(type_words)
+        .unwrap_or_else(|| "another type".to_owned());
+    let found = at.map(json_type).unwrap_or("nothing");
+    let mut diagnostic = Diagnostic::new(
+        &rules::WRONG_TYPE,
+        abs,
+        format!("{place} must be {expected}, not {found}"),
+    );
+    // A number or boolean written in quotes ("60", "true") is the usual cause: offer to unquote.
+    if let (Some(text), Some(kind)) = (
+        at.and_then(Value::as_str),
+        node.and_then(|n| n.get("type")).and_then(Value::as_str),
+    ) {
+        let unquoted = match kind {
+            "integer" => text.trim().parse::<i64>().ok().map(Value::from),
+            "number" => text
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .and_then(|f| serde_json::Number::from_f64(f).map(Value::Number)),
+            "boolean" => match text.trim() {
+                "true" => Some(Value::Bool(true)),
+                "false" => Some(Value::Bool(false)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(value) = unquoted {
+            diagnostic = diagnostic.fix(
+                format!("write {value} without quotes"),
+                vec![Edit::Replace {
+                    pointer: abs.to_owned(),
+                    value,
+                }],
+            );
+        }
+    }
+    diagnostic
+}
+
+fn type_words(kind: &Value) -> String {
+    let word = |k: &str| match k {
+        "object" => "an object",
+        "array" => "an array",
+        "string" => "a string",
+        "integer" => "an integer",
+        "number" => "a number",
+        "boolean" => "`true` or `false`",
+        "null" => "null",
+        _ => "a value",
+    };
+    match kind {
+        Value::String(k) => word(k).to_owned(),
+        Value::Array(kinds) => kinds
+            .iter()
+            .filter_map(Value::as_str)
+            .map(word)
+            .collect::<Vec<_>>()
+            .join(" or "),
+        _ => "another type".to_owned(),
+    }
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "an integer",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A short rendering of a value for messages (long text is cut).
+fn show(value: Option<&Value>) -> String {
+    match value {
+        None => "missing".to_owned(),
+        Some(Value::String(s)) => {
+            let cut: String = s.chars().take(60).collect();
+            if cut.len() < s.len() {
+                format!("`{cut}…`")
+            } else {
+                format!("`{cut}`")
+            }
+        }
+        Some(other) => {
+            let text = other.to_string();
+            if text.len() > 60 {
+                format!("`{}…`", text.chars().take(60).collect::<String>())
+            } else {
+                format!("`{text}`")
+            }
+        }
+    }
+}
+
+fn required_help(name: &str) -> String {
+    match name {
+        "identity" => "Image Builder needs a user-assigned managed identity: add `\"identity\": {\"type\": \"UserAssigned\", \"userAssignedIdentities\": {\"<identity resource ID>\": {}}}`".to_owned(),
+        "location" => "add the region the image is built in, e.g. `\"location\": \"westeurope\"`".to_owned(),
+        "runOutputName" => "every distribution target needs a unique `runOutputName` (1-64 letters, digits, `-`, `_`, `.`); it names the run output you query after the build".to_owned(),
+        _ => format!("add `{name}`"),
+    }
+}
+
+fn pattern_help(pattern: &str) -> String {
+    if pattern.contains("{1,64}") {
+        "use 1 to 64 characters: letters, digits, `-`, `_`".to_owned()
+            + if pattern.contains('.') {
+                " and `.`"
+            } else {
+                ""
+            }
+    } else {
+        format!("the value must match `{pattern}`")
+    }
+}
+
+/// Says in words where a value is: "a `Shell` customizer", "`properties.vmProfile`".
+pub fn describe(template: &Template, tokens: &[String]) -> String {
+    let value_at = |n: usize| {
+        template.value.pointer(
+            &tokens[..n]
+                .iter()
+                .map(|t| format!("/{}", pointer::escape(t)))
+                .collect::<String>(),
+        )
+    };
+    let kind_of = |n: usize| {
+        value_at(n)
+            .and_then(|v| v.get("type"))
+            .and_then(Value::as_str)
+            .map(|t| format!("`{t}` "))
+            .unwrap_or_default()
+    };
+    let n = tokens.len();
+    let ends_with = |suffix: &[&str]| {
+        n >= suffix.len()
+            && tokens[n - suffix.len()..]
+                .iter()
+                .zip(suffix)
+                .all(|(a, b)| a == b)
+    };
+    let is_index = n > 0 && tokens[n - 1].parse::<usize>().is_ok();
+    if is_index && n >= 2 {
+        let list = tokens[n - 2].as_str();
+        let noun = match list {
+            "customize" => Some("customizer"),
+            "distribute" => Some("distribution target"),
+            "inVMValidations" => Some("validator"),
+            "targetRegions" => Some("target region"),
+            _ => None,
+        };
+        if let Some(noun) = noun {
+            return format!("the {}{noun} `{}`", kind_of(n), dotted(tokens));
+        }
+    }
+    if ends_with(&["properties", "source"]) {
+        return format!("the {}source", kind_of(n));
+    }
+    if n == 0 {
+        return "the image template".to_owned();
+    }
+    format!("`{}`", dotted(tokens))
+}
+
+/// `properties.customize[0].scriptUri`
+pub fn dotted(tokens: &[String]) -> String {
+    let mut out = String::new();
+    for token in tokens {
+        if token.parse::<usize>().is_ok() && !out.is_empty() {
+            out.push_str(&format!("[{token}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(token);
+        }
+    }
+    out
+}
+
+/// Reports read-only properties (pasted from `az image builder show`): the service ignores them.
+fn report_read_only(
+    template: &Template,
+    root: &Value,
+    value: &Value,
+    node: &Value,
+    rel: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let node = locate::resolve(root, node, Some(value));
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                let Some(child_node) = locate::property(node, key) else {
+                    continue;
+                };
+                let child_rel = pointer::join(rel, key);
+                if child_node.get("readOnly").and_then(Value::as_bool) == Some(true) {
+                    let abs = template.ptr(&child_rel);
+                    out.push(
+                        Diagnostic::new(&rules::READ_ONLY_PROPERTY, abs.clone(), format!("`{key}` is read-only: the service ignores it"))
+                            .help("this looks copied from `az image builder show`; read-only values are set by the service and editing them does nothing")
+                            .fix(format!("remove `{key}`"), vec![Edit::Remove { pointer: abs }])
+                            .at_key(),
+                    );
+                } else {
+                    report_read_only(template, root, child, child_node, &child_rel, out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            if let Some(item_node) = node.get("items") {
+                for (i, item) in items.iter().enumerate() {
+                    report_read_only(
+                        template,
+                        root,
+                        item,
+                        item_node,
+                        &pointer::join_index(rel, i),
+                        out,
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_vendored_schema_parses_and_compiles() {
+        for version in ApiVersion::ALL {
+            assert!(schema(version).get("definitions").is_some(), "{version}");
+            let _ = validator(version);
+        }
+    }
+
+    #[test]
+    fn dotted_paths_read_naturally() {
+        let tokens: Vec<String> = ["properties", "customize", "0", "scriptUri"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(dotted(&tokens), "properties.customize[0].scriptUri");
+    }
+}

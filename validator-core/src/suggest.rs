@@ -1,0 +1,42 @@
+//! "Did you mean …?": the nearest known name to what the user wrote.
+
+/// The candidate closest to `given`: an exact match ignoring case first, otherwise the most
+/// similar one when it is similar enough to be a typo (`aritfactTags` → `artifactTags`).
+pub fn nearest<'c>(given: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let lower = given.to_lowercase();
+    let mut best: Option<(&str, f64)> = None;
+    for candidate in candidates {
+        if candidate == given {
+            continue;
+        }
+        let candidate_lower = candidate.to_lowercase();
+        if candidate_lower == lower {
+            return Some(candidate);
+        }
+        let score = strsim::normalized_damerau_levenshtein(&lower, &candidate_lower);
+        if score >= 0.7 && best.is_none_or(|(_, s)| score > s) {
+            best = Some((candidate, score));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest;
+
+    #[test]
+    fn suggests_case_fixes_and_typos_but_not_strangers() {
+        let keys = ["type", "name", "scriptUri", "sha256Checksum", "inline"];
+        assert_eq!(nearest("scriptURI", keys), Some("scriptUri"));
+        assert_eq!(nearest("sriptUri", keys), Some("scriptUri"));
+        assert_eq!(
+            nearest("aritfactTags", ["artifactTags", "runOutputName"]),
+            Some("artifactTags")
+        );
+        assert_eq!(
+            nearest("osDiskType", ["vmSize", "osDiskSizeGB", "vnetConfig"]),
+            None
+        );
+    }
+}
