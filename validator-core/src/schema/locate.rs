@@ -44,11 +44,17 @@ pub fn property<'s>(node: &'s Value, key: &str) -> Option<&'s Value> {
     node.get("additionalProperties").filter(|a| a.is_object())
 }
 
-/// The names of the properties `node` declares, in schema order.
+/// The names of the properties a user may write in an object described by `node`, in schema
+/// order (read-only ones are left out).
 pub fn property_names(node: &Value) -> Vec<&str> {
     node.get("properties")
         .and_then(Value::as_object)
-        .map(|p| p.keys().map(String::as_str).collect())
+        .map(|p| {
+            p.iter()
+                .filter(|(_, schema)| schema.get("readOnly") != Some(&Value::Bool(true)))
+                .map(|(k, _)| k.as_str())
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -71,6 +71,20 @@ pub fn check(template: &Template, out: &mut Vec<Diagnostic>) {
         if at.is_some_and(is_expression_value) {
             continue;
         }
+        // A `<placeholder>` is not the user's value yet: `placeholder-left` reports it.
+        let placeholder = at
+            .and_then(Value::as_str)
+            .is_some_and(|s| !crate::model::placeholders(s).is_empty());
+        let about_the_value = matches!(
+            error.kind(),
+            ValidationErrorKind::Type { .. }
+                | ValidationErrorKind::Pattern { .. }
+                | ValidationErrorKind::Enum { .. }
+                | ValidationErrorKind::Constant { .. }
+        );
+        if placeholder && about_the_value {
+            continue;
+        }
         translate(template, root, &rel, at, error.kind(), out);
     }
     report_read_only(template, root, template.value, root, "", out);
@@ -98,16 +112,44 @@ fn translate(
         }
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().unwrap_or_default();
-            out.push(
-                Diagnostic::new(
-                    &rules::MISSING_REQUIRED_PROPERTY,
-                    abs,
-                    format!("{place} is missing the required property `{name}`"),
-                )
-                .help(required_help(name)),
-            );
+            // `imageVersionID` written for `imageVersionId`: the unknown-property finding
+            // already says so and offers the rename; one finding is enough.
+            let misspelt = at.and_then(Value::as_object).is_some_and(|o| {
+                o.keys()
+                    .any(|k| crate::suggest::nearest(k, [name]) == Some(name))
+            });
+            if !misspelt {
+                out.push(
+                    Diagnostic::new(
+                        &rules::MISSING_REQUIRED_PROPERTY,
+                        abs,
+                        format!("{place} is missing the required property `{name}`"),
+                    )
+                    .help(required_help(name)),
+                );
+            }
         }
-        ValidationErrorKind::Enum { options } => out.push(bad_enum(&abs, &place, at, options)),
+        ValidationErrorKind::Enum { options } => {
+            let value = at.cloned().unwrap_or(Value::Null);
+            let allows = |n: &Value| {
+                n.get("enum")
+                    .and_then(Value::as_array)
+                    .is_some_and(|e| e.contains(&value))
+                    || n.get("const") == Some(&value)
+            };
+            match newer_version_where(template, &tokens, allows) {
+                Some(since) => out.push(
+                    Diagnostic::new(
+                        &rules::NOT_IN_API_VERSION,
+                        abs,
+                        format!("{} is not available for {place} in API version {}; it exists from {since}", show(at), template.api_version),
+                    )
+                    .severity(lenient_severity(template))
+                    .help(format!("set `apiVersion` to {since} or later")),
+                ),
+                None => out.push(bad_enum(&abs, &place, at, options)),
+            }
+        }
         ValidationErrorKind::Type { .. } => out.push(wrong_type(&abs, &place, at, node)),
         ValidationErrorKind::Minimum { limit }
         | ValidationErrorKind::ExclusiveMinimum { limit } => out.push(Diagnostic::new(
@@ -126,7 +168,7 @@ fn translate(
                 &rules::PATTERN_MISMATCH,
                 abs,
                 format!(
-                    "{place} {} does not match the pattern `{pattern}`",
+                    "{} is not a valid {place}: it must match `{pattern}`",
                     show(at)
                 ),
             )
@@ -160,21 +202,31 @@ fn unknown_property(
     let key_pointer = template.ptr(&pointer::join(rel, key));
     let known: Vec<&str> = node.map(locate::property_names).unwrap_or_default();
     let present = template.value.pointer(rel).and_then(Value::as_object);
-    if let Some(since) = version_with_property(template, tokens, key) {
+    if let Some(since) = newer_version_where(template, tokens, |node| {
+        node.get("properties").is_some_and(|p| p.get(key).is_some())
+    }) {
         let message = format!(
-            "`{key}` is not available in API version {} ({place}); it exists from {since}",
+            "`{key}` is not available in API version {}; it exists from {since}",
             template.api_version
         );
-        return Diagnostic::new(&rules::PROPERTY_NOT_IN_API_VERSION, key_pointer, message)
-            .help(format!("set `apiVersion` to {since} or later, or remove `{key}` (the service rejects or silently drops it)"))
+        return Diagnostic::new(&rules::NOT_IN_API_VERSION, key_pointer, message)
+            .severity(lenient_severity(template))
+            .help(format!(
+                "set `apiVersion` to {since} or later, or remove `{key}`; {}",
+                unknown_field_consequence(template)
+            ))
             .at_key();
     }
-    let _ = root;
     let suggestion = crate::suggest::nearest(key, known.iter().copied())
         .filter(|s| present.is_none_or(|p| !p.contains_key(*s)));
     let mut message = format!("`{key}` is not a property of {place}");
     let mut diagnostic;
-    if let Some(better) = suggestion {
+    let home = node.and_then(|n| nested_home(root, n, key));
+    let severity = lenient_severity(template);
+    if let (Some(home), None) = (home, suggestion) {
+        message.push_str(&format!("; it belongs inside `{home}`"));
+        diagnostic = Diagnostic::new(&rules::UNKNOWN_PROPERTY, key_pointer, message);
+    } else if let Some(better) = suggestion {
         message.push_str(&format!("; did you mean `{better}`?"));
         diagnostic = Diagnostic::new(&rules::UNKNOWN_PROPERTY, key_pointer.clone(), message).fix(
             format!("rename `{key}` to `{better}`"),
@@ -188,21 +240,56 @@ fn unknown_property(
     }
     if !known.is_empty() {
         let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-        diagnostic = diagnostic.help(format!("known properties here: {}", list.join(", ")));
+        diagnostic = diagnostic.help(format!(
+            "{}; known properties here: {}",
+            unknown_field_consequence(template),
+            list.join(", ")
+        ));
     }
-    diagnostic.at_key()
+    diagnostic.severity(severity).at_key()
 }
 
-/// The first API version newer than the template's whose schema knows `key` at this place.
-fn version_with_property(template: &Template, tokens: &[String], key: &str) -> Option<ApiVersion> {
+/// The child object of `node` whose schema declares `key` (`proxyVmSize` written in
+/// `vmProfile` belongs in `vmProfile.vnetConfig`).
+fn nested_home<'s>(root: &'s Value, node: &'s Value, key: &str) -> Option<&'s str> {
+    node.get("properties")?
+        .as_object()?
+        .iter()
+        .find_map(|(name, child)| {
+            let child = locate::resolve(root, child, None);
+            child.get("properties")?.get(key).map(|_| name.as_str())
+        })
+}
+
+/// The first API version newer than the template's whose schema node at this place passes
+/// `knows` (has a property, allows a value).
+fn newer_version_where(
+    template: &Template,
+    tokens: &[String],
+    knows: impl Fn(&Value) -> bool,
+) -> Option<ApiVersion> {
     ApiVersion::ALL
         .into_iter()
         .filter(|v| *v > template.api_version)
-        .find(|v| {
-            locate::locate(schema(*v), template.value, tokens)
-                .and_then(|n| n.get("properties"))
-                .is_some_and(|p| p.get(key).is_some())
-        })
+        .find(|v| locate::locate(schema(*v), template.value, tokens).is_some_and(&knows))
+}
+
+/// From 2024-02-01 the service rejects fields and values its version does not know; older
+/// versions drop them silently, which loses the setting but does not fail the deployment.
+fn lenient_severity(template: &Template) -> crate::Severity {
+    if template.api_version >= ApiVersion::V2024_02_01 {
+        crate::Severity::Error
+    } else {
+        crate::Severity::Warning
+    }
+}
+
+fn unknown_field_consequence(template: &Template) -> &'static str {
+    if template.api_version >= ApiVersion::V2024_02_01 {
+        "the service rejects unknown fields from API 2024-02-01"
+    } else {
+        "before API 2024-02-01 the service silently ignores it"
+    }
 }
 
 fn bad_enum(abs: &str, place: &str, at: Option<&Value>, options: &Value) -> Diagnostic {

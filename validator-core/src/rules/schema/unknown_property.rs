@@ -6,14 +6,15 @@ crate::declare_rule! {
     ///
     /// ## Why it matters
     /// Property names are case-sensitive. From API 2024-02-01 the service rejects unknown
-    /// fields: `Unmarshalling entity encountered error: ... unknown field "vmboot". There is an
-    /// issue with the syntax with the JSON template you are submitting.` Older versions drop
-    /// them silently, so the setting you wrote never takes effect.
+    /// fields (error): `Unmarshalling entity encountered error: ... unknown field "vmboot".
+    /// There is an issue with the syntax with the JSON template you are submitting.` Older
+    /// versions drop them without a word (warning), so the setting you wrote never takes
+    /// effect.
     ///
     /// ## Example
     /// ```json,invalid
     /// {
-    ///   "apiVersion": "2022-07-01",
+    ///   "apiVersion": "2024-02-01",
     ///   "location": "westeurope",
     ///   "properties": {
     ///     "customize": [
@@ -24,7 +25,7 @@ crate::declare_rule! {
     /// ```
     /// ```json,valid
     /// {
-    ///   "apiVersion": "2022-07-01",
+    ///   "apiVersion": "2024-02-01",
     ///   "location": "westeurope",
     ///   "properties": {
     ///     "customize": [
