@@ -24,7 +24,7 @@ pub use model::{ApiVersion, Os};
 
 use serde_json::Value;
 
-use model::{ApiVersionSource, OsEvidence, Shape, Template};
+use model::{ApiVersionSource, OsEvidence, Template};
 use parse::{LineIndex, SpanIndex};
 
 /// What the user tells the checker that the file does not say.
@@ -67,15 +67,9 @@ fn check_document(
         return;
     }
     for item in found {
-        let Some(raw) = root.pointer(&item.pointer) else {
+        let Some(value) = normalized_resource(root, &item.pointer) else {
             continue;
         };
-        let mut value = raw.clone();
-        if item.shape == Shape::ArmResource {
-            if let Some(properties) = value.get_mut("properties") {
-                replace_copy_loops(properties, 0);
-            }
-        }
         let (api_version, api_version_source) =
             resolve_api_version(root, &item.pointer, &value, options);
         let (os, os_evidence) = determine_os(&value, options);
@@ -97,6 +91,18 @@ fn check_document(
             os: os.map_or("unknown", Os::as_str),
         });
     }
+}
+
+/// The image template resource at `pointer` as the checks see it: inside an ARM template
+/// (any non-root pointer) property copy loops are replaced by expression markers.
+pub fn normalized_resource(root: &Value, pointer: &str) -> Option<Value> {
+    let mut value = root.pointer(pointer)?.clone();
+    if !pointer.is_empty() {
+        if let Some(properties) = value.get_mut("properties") {
+            replace_copy_loops(properties, 0);
+        }
+    }
+    Some(value)
 }
 
 /// ARM property copy loops (`"copy": [{"name": "customize", "count": ..., "input": ...}]`

@@ -20,8 +20,12 @@ struct Entry {
 
 fn manifest() -> Vec<Entry> {
     let path = corpus_dir().join("MANIFEST.tsv");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("the corpus is read from {} (shared/ beside the checkout): {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "the corpus is read from {} (shared/ beside the checkout): {e}",
+            path.display()
+        )
+    });
     text.lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty())
@@ -37,7 +41,9 @@ fn manifest() -> Vec<Entry> {
 }
 
 fn code(name: &str) -> &'static str {
-    rules::find(name).unwrap_or_else(|| panic!("no rule named {name}")).code
+    rules::find(name)
+        .unwrap_or_else(|| panic!("no rule named {name}"))
+        .code
 }
 
 /// Errors the manifest does not announce but which a real deployment does hit, each checked by
@@ -103,15 +109,25 @@ fn corpus_reports_match_what_a_careful_reader_expects() {
         let notes = entry.notes.as_str();
         let mut expect = |ok: bool, what: &str| {
             if !ok {
-                failures.push(format!("{}: {what}\n{}", entry.file, report.to_compact_text()));
+                failures.push(format!(
+                    "{}: {what}\n{}",
+                    entry.file,
+                    report.to_compact_text()
+                ));
             }
         };
         expect(!report.templates.is_empty(), "no image template found");
         if notes.contains("invalid JSON") {
-            expect(found.contains(code("unquoted-placeholder")), "invalid JSON from an unquoted placeholder not reported");
+            expect(
+                found.contains(code("unquoted-placeholder")),
+                "invalid JSON from an unquoted placeholder not reported",
+            );
         }
         if notes.contains("ODD: type is") {
-            expect(found.contains(code("resource-type")), "wrong resource type not reported");
+            expect(
+                found.contains(code("resource-type")),
+                "wrong resource type not reported",
+            );
         }
         if notes.contains("ODD: not strict JSON") {
             expect(
@@ -120,37 +136,76 @@ fn corpus_reports_match_what_a_careful_reader_expects() {
             );
         }
         if notes.contains("aritfactTags") {
-            let typo = report.diagnostics.iter().find(|d| d.pointer.ends_with("/aritfactTags"));
+            let typo = report
+                .diagnostics
+                .iter()
+                .find(|d| d.pointer.ends_with("/aritfactTags"));
             expect(
                 typo.is_some_and(|d| d.code == code("unknown-property") && d.fix.is_some()),
                 "typo `aritfactTags` not reported with a rename fix",
             );
         }
         if notes.contains("osDiskType") {
-            expect(report.diagnostics.iter().any(|d| d.pointer.ends_with("/vmProfile/osDiskType")), "`vmProfile.osDiskType` not reported");
+            expect(
+                report
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.pointer.ends_with("/vmProfile/osDiskType")),
+                "`vmProfile.osDiskType` not reported",
+            );
         }
         if notes.contains("read-only fields") {
-            expect(found.contains(code("read-only-property")), "read-only fields not reported");
+            expect(
+                found.contains(code("read-only-property")),
+                "read-only fields not reported",
+            );
         }
         let allowed = allowed_errors(entry);
-        for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+        for d in report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+        {
             *errors_by_code.entry(d.code).or_default() += 1;
-            expect(allowed.contains(d.code), &format!("unexpected error {} at {}: {}", d.code, d.pointer, d.message));
+            expect(
+                allowed.contains(d.code),
+                &format!(
+                    "unexpected error {} at {}: {}",
+                    d.code, d.pointer, d.message
+                ),
+            );
         }
-        if report.diagnostics.iter().all(|d| d.severity != Severity::Error) {
+        if report
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != Severity::Error)
+        {
             clean += 1;
         }
         let name = entry.file.replace(['/', ' ', '@'], "_");
         insta::assert_snapshot!(name, report.to_compact_text());
     }
-    println!("corpus: {clean} of {} files without errors; errors by code: {errors_by_code:?}", entries.len());
-    assert!(failures.is_empty(), "{} corpus expectations failed:\n\n{}", failures.len(), failures.join("\n\n"));
+    println!(
+        "corpus: {clean} of {} files without errors; errors by code: {errors_by_code:?}",
+        entries.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} corpus expectations failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
 fn corpus_reports_are_deterministic() {
     for entry in manifest().iter().take(20) {
         let text = std::fs::read_to_string(corpus_dir().join(&entry.file)).unwrap();
-        assert_eq!(check(&text, &Options::default()), check(&text, &Options::default()), "{}", entry.file);
+        assert_eq!(
+            check(&text, &Options::default()),
+            check(&text, &Options::default()),
+            "{}",
+            entry.file
+        );
     }
 }

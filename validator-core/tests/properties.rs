@@ -8,7 +8,8 @@ use validator_core::{check, parse, pointer, Options, Report};
 
 fn corpus_texts() -> Vec<String> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("shared/corpus beside the checkout");
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv"))
+        .expect("shared/corpus beside the checkout");
     manifest
         .lines()
         .skip(1)
@@ -21,10 +22,17 @@ fn corpus_texts() -> Vec<String> {
 /// Every diagnostic's pointer resolves in the parsed document, or its parent does (a missing
 /// key is reported at the object that lacks it).
 fn assert_pointers_resolve(text: &str, report: &Report) {
-    let Some(value) = parse::parse(text).value else { return };
+    let Some(value) = parse::parse(text).value else {
+        return;
+    };
     for d in &report.diagnostics {
-        let resolves = value.pointer(&d.pointer).is_some() || pointer::parent(&d.pointer).is_some_and(|p| value.pointer(p).is_some());
-        assert!(resolves, "{} pointer `{}` does not resolve: {}", d.code, d.pointer, d.message);
+        let resolves = value.pointer(&d.pointer).is_some()
+            || pointer::parent(&d.pointer).is_some_and(|p| value.pointer(p).is_some());
+        assert!(
+            resolves,
+            "{} pointer `{}` does not resolve: {}",
+            d.code, d.pointer, d.message
+        );
     }
 }
 
@@ -77,7 +85,11 @@ fn apply(text: &str, edits: &[Edit]) -> String {
 fn edit_strategy() -> impl Strategy<Value = Edit> {
     prop_oneof![
         (any::<usize>(), any::<usize>()).prop_map(|(a, l)| Edit::Delete(a, l)),
-        (any::<usize>(), r#"[{}\[\]",:<>/\\*a-z0-9 \n\t\[\]é€😀-]{1,8}"#).prop_map(|(a, s)| Edit::Insert(a, s)),
+        (
+            any::<usize>(),
+            r#"[{}\[\]",:<>/\\*a-z0-9 \n\t\[\]é€😀-]{1,8}"#
+        )
+            .prop_map(|(a, s)| Edit::Insert(a, s)),
         (any::<usize>(), any::<usize>()).prop_map(|(a, l)| Edit::Duplicate(a, l)),
     ]
 }
@@ -152,7 +164,10 @@ fn very_deep_nesting_is_reported_not_a_crash() {
     for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
         let text = open.repeat(100_000) + "1" + &close.repeat(100_000);
         let report = check(&text, &Options::default());
-        assert!(report.diagnostics.iter().any(|d| d.message.contains("nesting deeper")));
+        assert!(report
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("nesting deeper")));
         // Unclosed, too.
         let report = check(&open.repeat(100_000), &Options::default());
         assert!(report.has_errors());
@@ -174,5 +189,8 @@ fn ten_megabyte_strings_are_checked() {
     .to_string();
     check_everything(&text);
     // Unterminated, too.
-    check_everything(&format!("{{\"location\": \"{}", "y".repeat(10 * 1024 * 1024)));
+    check_everything(&format!(
+        "{{\"location\": \"{}",
+        "y".repeat(10 * 1024 * 1024)
+    ));
 }
