@@ -1,0 +1,204 @@
+//! The `aib` binary as a pipeline uses it: outputs, exit codes and messages for bad input.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn aib(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_aib"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn fixture(rel: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../validator-core/tests/fixtures")
+        .join(rel)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn corpus(rel: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus")
+        .join(rel)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+/// Snapshots must not depend on where the checkout is.
+fn relative(text: &str) -> String {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .to_string_lossy()
+        .into_owned();
+    text.replace(&root, "<repo>")
+}
+
+const TYPO: &str =
+    "Azure__azvmimagebuilder/solutions__4_Using_ENV_Variables__devOpsEnvTemplate.json";
+
+#[test]
+fn text_output_shows_location_code_source_line_and_help() {
+    let output = aib(&[
+        "check",
+        &fixture("schema/unknown-property/invalid-2024.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(relative(&stdout(&output)));
+}
+
+#[test]
+fn warnings_alone_exit_zero_and_errors_exit_one() {
+    assert_eq!(
+        aib(&["check", &fixture("syntax/trailing-comma/invalid.json")])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        aib(&[
+            "check",
+            &fixture("schema/wrong-type/invalid-quoted-number.json")
+        ])
+        .status
+        .code(),
+        Some(1)
+    );
+    assert_eq!(
+        aib(&[
+            "check",
+            &fixture("schema/wrong-type/valid-expressions.json")
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn json_output_has_the_fixed_field_names() {
+    let output = aib(&[
+        "check",
+        "--format",
+        "json",
+        &corpus(TYPO),
+        &fixture("syntax/trailing-comma/invalid.json"),
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let first = &report["files"][0]["diagnostics"][0];
+    for field in [
+        "code", "rule", "severity", "pointer", "line", "column", "message", "help",
+    ] {
+        assert!(first.get(field).is_some(), "missing `{field}` in {first}");
+    }
+    assert_eq!(report["files"].as_array().unwrap().len(), 2);
+    let summary = &report["summary"];
+    let total: u64 = ["errors", "warnings", "infos"]
+        .iter()
+        .map(|k| summary[k].as_u64().unwrap())
+        .sum();
+    let listed: usize = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["diagnostics"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(total as usize, listed);
+    insta::assert_snapshot!(relative(&stdout(&output)));
+}
+
+#[test]
+fn sarif_output_is_sarif_2_1_0() {
+    let output = aib(&["check", "--format", "sarif", &corpus(TYPO)]);
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "AIB030");
+    let index = result["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(run["tool"]["driver"]["rules"][index]["id"], "AIB030");
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 72);
+    assert_eq!(region["startColumn"], 25);
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aib"))
+        .args(["check", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"location": "westeurope", "properties": {}"#)
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("the text ends before this object is closed"));
+}
+
+#[test]
+fn unreadable_files_and_bad_usage_exit_two_with_a_message() {
+    let missing = aib(&["check", "/no/such/template.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&missing.stderr).trim(),
+        "aib: /no/such/template.json: no such file"
+    );
+    let directory = aib(&["check", env!("CARGO_MANIFEST_DIR")]);
+    assert_eq!(directory.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&directory.stderr).contains("directory"));
+    let bad_version = aib(&["check", "--api-version", "2021-01-01", "x.json"]);
+    assert_eq!(bad_version.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_version.stderr).contains("unknown API version"));
+    assert_eq!(aib(&["check"]).status.code(), Some(2));
+    assert_eq!(aib(&["explain", "AIB999"]).status.code(), Some(2));
+}
+
+#[test]
+fn options_override_the_file() {
+    let body = fixture("envelope/api-version/invalid-full-object-body-info.json");
+    let plain = stdout(&aib(&["check", &body]));
+    assert!(plain.contains("no `apiVersion`"));
+    let given = stdout(&aib(&[
+        "check",
+        "--api-version",
+        "2023-07-01",
+        "--format",
+        "json",
+        &body,
+    ]));
+    let report: serde_json::Value = serde_json::from_str(&given).unwrap();
+    assert_eq!(
+        report["files"][0]["templates"][0]["api_version"],
+        "2023-07-01"
+    );
+    assert_eq!(
+        report["files"][0]["diagnostics"].as_array().unwrap().len(),
+        0
+    );
+}
+
+#[test]
+fn rules_and_explain_print_the_registry() {
+    let rules = stdout(&aib(&["rules"]));
+    assert_eq!(rules.lines().count(), validator_core::rules::RULES.len());
+    assert!(rules
+        .lines()
+        .any(|l| l.starts_with("AIB030  unknown-property")));
+    let by_code = stdout(&aib(&["explain", "aib030"]));
+    let by_name = stdout(&aib(&["explain", "unknown-property"]));
+    assert_eq!(by_code, by_name);
+    assert!(by_code.starts_with("# AIB030 unknown-property"));
+    assert!(by_code.contains("## Why it matters"));
+}
