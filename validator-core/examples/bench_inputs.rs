@@ -1,5 +1,5 @@
 //! Writes what the ajv benchmark validates: for each benchmark template, the image template
-//! resource(s) exactly as the schema check sees them, with their API version.
+//! resource(s) exactly as the schema check sees them, with their API version and the file's text.
 //! `cargo run -p validator-core --example bench_inputs > target/bench-inputs.json`
 
 #[path = "../benches/common.rs"]
@@ -17,6 +17,7 @@ fn main() {
             let resource = validator_core::normalized_resource(&document, &template.pointer);
             inputs.push(serde_json::json!({
                 "label": label,
+                "text": text,
                 "apiVersion": template.api_version,
                 "resource": resource,
             }));

@@ -22,6 +22,8 @@ pub use diagnostic::{
 };
 pub use model::{ApiVersion, Os};
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use model::{ApiVersionSource, OsEvidence, Template};
@@ -44,7 +46,13 @@ pub fn check(text: &str, options: &Options) -> Report {
     if let Some(root) = &parsed.value {
         check_document(root, options, &mut diagnostics, &mut templates);
     }
-    finish(text, &parsed.index, diagnostics, templates)
+    finish(
+        text,
+        parsed.value.as_ref(),
+        &parsed.index,
+        diagnostics,
+        templates,
+    )
 }
 
 fn check_document(
@@ -95,14 +103,32 @@ fn check_document(
 
 /// The image template resource at `pointer` as the checks see it: inside an ARM template
 /// (any non-root pointer) property copy loops are replaced by expression markers.
-pub fn normalized_resource(root: &Value, pointer: &str) -> Option<Value> {
-    let mut value = root.pointer(pointer)?.clone();
-    if !pointer.is_empty() {
-        if let Some(properties) = value.get_mut("properties") {
-            replace_copy_loops(properties, 0);
-        }
+/// Borrowed unless there is a copy loop to replace: most templates are checked without a copy.
+pub fn normalized_resource<'v>(root: &'v Value, pointer: &str) -> Option<Cow<'v, Value>> {
+    let resource = root.pointer(pointer)?;
+    let has_copy_loop = resource
+        .get("properties")
+        .is_some_and(|p| has_copy_loop(p, 0));
+    if pointer.is_empty() || !has_copy_loop {
+        return Some(Cow::Borrowed(resource));
     }
-    Some(value)
+    let mut value = resource.clone();
+    if let Some(properties) = value.get_mut("properties") {
+        replace_copy_loops(properties, 0);
+    }
+    Some(Cow::Owned(value))
+}
+
+fn has_copy_loop(value: &Value, depth: usize) -> bool {
+    match value {
+        _ if depth > parse::MAX_DEPTH => false,
+        Value::Object(map) => {
+            map.get("copy").is_some_and(Value::is_array)
+                || map.values().any(|v| has_copy_loop(v, depth + 1))
+        }
+        Value::Array(items) => items.iter().any(|v| has_copy_loop(v, depth + 1)),
+        _ => false,
+    }
 }
 
 /// ARM property copy loops (`"copy": [{"name": "customize", "count": ..., "input": ...}]`
@@ -235,6 +261,7 @@ fn determine_os(resource: &Value, options: &Options) -> (Option<Os>, Option<OsEv
 /// Places every diagnostic in the text, sorts them and counts them.
 fn finish(
     text: &str,
+    root: Option<&Value>,
     index: &SpanIndex,
     mut diagnostics: Vec<Diagnostic>,
     templates: Vec<TemplateInfo>,
@@ -242,7 +269,7 @@ fn finish(
     let lines = LineIndex::new(text);
     for d in &mut diagnostics {
         if d.span.is_none() {
-            d.span = span_of(index, &d.pointer, d.anchor);
+            d.span = root.and_then(|root| span_of(index, root, &d.pointer, d.anchor));
         }
         if let Some(span) = d.span {
             d.start = Some(lines.position(text, span.start));
@@ -250,7 +277,8 @@ fn finish(
         }
         for related in &mut d.related {
             if related.span.is_none() {
-                related.span = span_of(index, &related.pointer, Anchor::Value);
+                related.span =
+                    root.and_then(|root| span_of(index, root, &related.pointer, Anchor::Value));
             }
             related.position = related.span.map(|s| lines.position(text, s.start));
         }
@@ -279,9 +307,9 @@ fn finish(
 /// The source range a diagnostic at `pointer` should underline: the key for `Anchor::Key`, the
 /// key of a multi-line object or array (so the caret lands on its name), the value otherwise;
 /// a missing node falls back to its nearest existing ancestor.
-fn span_of(index: &SpanIndex, pointer: &str, anchor: Anchor) -> Option<Span> {
-    let (found, spans) = index.nearest(pointer)?;
-    let exact = found == pointer;
+fn span_of(index: &SpanIndex, root: &Value, pointer: &str, anchor: Anchor) -> Option<Span> {
+    let (depth, spans) = index.nearest(root, pointer)?;
+    let exact = depth == pointer::tokens(pointer).len();
     match (anchor, spans.key) {
         (Anchor::Key, Some(key)) if exact => Some(key),
         (_, Some(key)) if !exact || spans.value.end - spans.value.start > 200 => Some(key),

@@ -14,6 +14,16 @@ pub fn escape(token: &str) -> String {
     }
 }
 
+/// Appends `/` and the escaped token to a pointer being built (no allocation of its own).
+pub fn push_token(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    if token.contains(['~', '/']) {
+        pointer.push_str(&escape(token));
+    } else {
+        pointer.push_str(token);
+    }
+}
+
 /// Reverses [`escape`].
 pub fn unescape(token: &str) -> String {
     if token.contains('~') {

@@ -8,7 +8,7 @@ use serde_json::Value;
 pub fn resolve<'s>(root: &'s Value, mut node: &'s Value, instance: Option<&Value>) -> &'s Value {
     for _ in 0..32 {
         if let Some(target) = node.get("$ref").and_then(Value::as_str) {
-            match root.pointer(target.trim_start_matches('#')) {
+            match follow_ref(root, target) {
                 Some(next) => {
                     node = next;
                     continue;
@@ -25,11 +25,25 @@ pub fn resolve<'s>(root: &'s Value, mut node: &'s Value, instance: Option<&Value
     node
 }
 
+/// The node a `$ref` names. The derived schemas only refer to `#/definitions/<name>`; that
+/// case is two map lookups (`Value::pointer` unescapes and allocates on every step, and the
+/// read-only walk follows a reference for every node of the template).
+fn follow_ref<'s>(root: &'s Value, target: &str) -> Option<&'s Value> {
+    match target.strip_prefix("#/definitions/") {
+        Some(name) if !name.contains(['/', '~']) => root.get("definitions")?.get(name),
+        _ => root.pointer(target.trim_start_matches('#')),
+    }
+}
+
 fn discriminated_branch<'s>(node: &'s Value, instance: Option<&Value>) -> Option<&'s Value> {
     let discriminator = node.get("x-aib-discriminator")?.as_str()?;
     let value = instance?.get(discriminator)?.as_str()?;
     node.get("allOf")?.as_array()?.iter().find_map(|branch| {
-        let constant = branch.pointer(&format!("/if/properties/{discriminator}/const"))?;
+        let constant = branch
+            .get("if")?
+            .get("properties")?
+            .get(discriminator)?
+            .get("const")?;
         (constant.as_str() == Some(value))
             .then(|| branch.get("then"))
             .flatten()

@@ -8,6 +8,7 @@
 //! suggestions and fixes.
 
 pub mod locate;
+mod read_only;
 
 use std::sync::OnceLock;
 
@@ -87,7 +88,7 @@ pub fn check(template: &Template, out: &mut Vec<Diagnostic>) {
         }
         translate(template, root, &rel, at, error.kind(), out);
     }
-    report_read_only(template, root, template.value, root, "", out);
+    report_read_only(template, out);
 }
 
 fn translate(
@@ -526,50 +527,19 @@ pub fn dotted(tokens: &[String]) -> String {
 }
 
 /// Reports read-only properties (pasted from `az image builder show`): the service ignores them.
-fn report_read_only(
-    template: &Template,
-    root: &Value,
-    value: &Value,
-    node: &Value,
-    rel: &str,
-    out: &mut Vec<Diagnostic>,
-) {
-    let node = locate::resolve(root, node, Some(value));
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map {
-                let Some(child_node) = locate::property(node, key) else {
-                    continue;
-                };
-                let child_rel = pointer::join(rel, key);
-                if child_node.get("readOnly").and_then(Value::as_bool) == Some(true) {
-                    let abs = template.ptr(&child_rel);
-                    out.push(
-                        Diagnostic::new(&rules::READ_ONLY_PROPERTY, abs.clone(), format!("`{key}` is read-only: the service ignores it"))
-                            .help("this looks copied from `az image builder show`; read-only values are set by the service and editing them does nothing")
-                            .fix(format!("remove `{key}`"), vec![Edit::Remove { pointer: abs }])
-                            .at_key(),
-                    );
-                } else {
-                    report_read_only(template, root, child, child_node, &child_rel, out);
-                }
-            }
-        }
-        Value::Array(items) => {
-            if let Some(item_node) = node.get("items") {
-                for (i, item) in items.iter().enumerate() {
-                    report_read_only(
-                        template,
-                        root,
-                        item,
-                        item_node,
-                        &pointer::join_index(rel, i),
-                        out,
-                    );
-                }
-            }
-        }
-        _ => {}
+fn report_read_only(template: &Template, out: &mut Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    for path in read_only::paths(template.api_version) {
+        read_only::find(template.value, path, &mut String::new(), &mut found);
+    }
+    for (rel, key) in found {
+        let abs = template.ptr(&rel);
+        out.push(
+            Diagnostic::new(&rules::READ_ONLY_PROPERTY, abs.clone(), format!("`{key}` is read-only: the service ignores it"))
+                .help("this looks copied from `az image builder show`; read-only values are set by the service and editing them does nothing")
+                .fix(format!("remove `{key}`"), vec![Edit::Remove { pointer: abs }])
+                .at_key(),
+        );
     }
 }
 

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the criterion benchmark of `check` and the ajv peer on the same corpus templates and
+# schemas, one after the other on this machine, and writes BENCHMARKS.md with the ratios.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v node >/dev/null || { echo "node is needed for the ajv peer" >&2; exit 1; }
+(cd bench/ajv && npm ci --no-audit --no-fund --silent)
+
+cargo run -q --release -p validator-core --example bench_inputs > target/bench-inputs.json
+cargo bench -p validator-core --bench check -- --warm-up-time 2 --measurement-time 5
+node bench/ajv/bench.mjs target/bench-inputs.json > target/ajv-results.json
+python3 scripts/bench_report.py target/bench-inputs.json target/ajv-results.json target/criterion > BENCHMARKS.md
+cat BENCHMARKS.md
