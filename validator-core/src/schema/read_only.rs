@@ -125,10 +125,8 @@ pub fn find(value: &Value, steps: &[Step], rel: &mut String, out: &mut Vec<(Stri
                 value: wanted,
             },
             Value::Object(map),
-        ) => {
-            if map.get(discriminator).and_then(Value::as_str) == Some(wanted.as_str()) {
-                find(value, rest, rel, out);
-            }
+        ) if map.get(discriminator).and_then(Value::as_str) == Some(wanted.as_str()) => {
+            find(value, rest, rel, out);
         }
         _ => {}
     }
