@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# Every `test result:` line is kept to print one total at the end.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
 step "setting up (skipped where already installed)"
 scripts/setup.sh
 
@@ -20,8 +24,12 @@ step "vendored schemas are what scripts/derive_schemas.py generates from shared/
 python3 scripts/derive_schemas.py --check
 
 step "native tests (core, CLI, corpus, properties, snapshots)"
-INSTA_UPDATE=no cargo test --workspace --locked
+INSTA_UPDATE=no cargo test --workspace --locked 2>&1 | tee -a "$log"
 
 step "the core in WebAssembly gives the same reports on the corpus"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test -p wasm-parity --target wasm32-unknown-unknown --locked
+  cargo test -p wasm-parity --test parity --target wasm32-unknown-unknown --locked 2>&1 | tee -a "$log"
+
+step "total"
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
