@@ -10,6 +10,7 @@
 //! ```
 
 pub mod diagnostic;
+pub mod edit;
 pub mod model;
 pub mod parse;
 pub mod pointer;
