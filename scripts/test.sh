@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine of the `rust` kind, installing what is
-# missing first (the wasm32 target and wasm-bindgen-cli; each step skips what is there).
+# missing first (scripts/setup.sh: each step skips what is there).
 # This is the README's test command; .ci/run runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,14 @@ step "the core in WebAssembly gives the same reports on the corpus"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p wasm-parity --test parity --target wasm32-unknown-unknown --locked 2>&1 | tee -a "$log"
 
+step "release build of the app (trunk, wasm-opt)"
+PATH="$PWD/node_modules/.bin:$PATH" trunk build --offline --release
+
+step "end-to-end tests of the app in headless Chromium"
+node --test tests/e2e/ 2>&1 | tee -a "$log"
+
 step "total"
+# cargo prints `test result: ok. N passed; N failed`, node's runner `# pass N` and `# fail N`.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     /^# pass / { p += $3 } /^# fail / { f += $3 }
      END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

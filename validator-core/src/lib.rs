@@ -31,7 +31,7 @@ use model::{ApiVersionSource, OsEvidence, Template};
 use parse::{LineIndex, SpanIndex};
 
 /// What the user tells the checker that the file does not say.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// Check against this API version whatever the file declares.
     pub api_version: Option<ApiVersion>,
@@ -41,19 +41,39 @@ pub struct Options {
 
 /// Checks a template given as text. Never panics, whatever the text.
 pub fn check(text: &str, options: &Options) -> Report {
+    analyze(text, options).report
+}
+
+/// Everything one check learns about a text: the parsed value and its span index (for an
+/// editor that shows the document and places diagnostics) besides the report, so that a caller
+/// needing both parses once.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub value: Option<Value>,
+    pub index: SpanIndex,
+    pub report: Report,
+}
+
+/// [`check`], keeping the parse.
+pub fn analyze(text: &str, options: &Options) -> Analysis {
     let parsed = parse::parse(text);
     let mut diagnostics = parsed.diagnostics;
     let mut templates = Vec::new();
     if let Some(root) = &parsed.value {
         check_document(root, options, &mut diagnostics, &mut templates);
     }
-    finish(
+    let report = finish(
         text,
         parsed.value.as_ref(),
         &parsed.index,
         diagnostics,
         templates,
-    )
+    );
+    Analysis {
+        value: parsed.value,
+        index: parsed.index,
+        report,
+    }
 }
 
 fn check_document(

@@ -1,0 +1,270 @@
+//! The app: the editor state as a context, the layout, and the effects that keep the work
+//! safe (autosave, restore, share links) and the keyboard shortcuts.
+
+use validator_core::Options;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::examples::Examples;
+use crate::components::import_panel::{read_file, ImportPanel};
+use crate::components::json_view::JsonView;
+use crate::components::problems_panel::ProblemsPanel;
+use crate::components::section_nav::SectionNav;
+use crate::components::section_view::SectionView;
+use crate::components::status_bar::StatusBar;
+use crate::components::template_picker::TemplatePicker;
+use crate::components::toolbar::{Panel, Toolbar};
+use crate::components::{Editor, Navigation};
+use crate::samples::LINUX_STARTER;
+use crate::sections::{section_of, SECTIONS};
+use crate::share;
+use crate::state::{EditorAction, EditorState};
+use crate::storage::{self, Restored};
+
+/// Where the first document comes from, and what to tell the user about it.
+fn initial_document() -> (String, Option<String>, Option<String>) {
+    let fragment = browser::fragment();
+    if !fragment.is_empty() {
+        browser::clear_fragment();
+        match share::decode(&fragment) {
+            Ok(text) => {
+                return (
+                    text,
+                    Some(
+                        "Opened the template from the link. Undo brings back your previous work."
+                            .into(),
+                    ),
+                    None,
+                )
+            }
+            Err(e) => {
+                return (
+                    load_saved().0,
+                    Some(format!("The link could not be opened: {e}.")),
+                    None,
+                )
+            }
+        }
+    }
+    load_saved()
+}
+
+fn load_saved() -> (String, Option<String>, Option<String>) {
+    match storage::load() {
+        Restored::Text(text) => (text, None, None),
+        Restored::Nothing => (LINUX_STARTER.to_owned(), None, None),
+        Restored::Corrupted(raw) => (LINUX_STARTER.to_owned(), None, Some(raw)),
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let initial = use_memo((), |_| initial_document());
+    let editor: Editor = use_reducer({
+        let text = initial.0.clone();
+        move || EditorState::new(text, Options::default())
+    });
+    let message = use_state(|| initial.1.clone());
+    let corrupted = use_state(|| initial.2.clone());
+    let section = use_state(|| 0usize);
+    let panel = use_state(|| Panel::None);
+    let pending_focus = use_state(|| None::<String>);
+    let drop_error = use_state(|| None::<String>);
+
+    // Autosave every change; a corrupted save is left alone until the user decides.
+    {
+        let message = message.clone();
+        let corrupted = corrupted.clone();
+        use_effect_with(editor.text.clone(), move |text| {
+            if corrupted.is_none() {
+                if let Err(e) = storage::save(text) {
+                    message.set(Some(format!(
+                        "Autosave failed: {e}. Download your JSON to keep it."
+                    )));
+                }
+            }
+        });
+    }
+    // Focus the field a problem points at, once its section is rendered.
+    {
+        let pending_focus = pending_focus.clone();
+        use_effect_with(((*pending_focus).clone(), *section), move |(pointer, _)| {
+            if let Some(pointer) = pointer {
+                browser::focus_pointer(pointer);
+                pending_focus.set(None);
+            }
+        });
+    }
+
+    let navigation = Navigation {
+        section: *section,
+        open_section: {
+            let section = section.clone();
+            Callback::from(move |i: usize| section.set(i))
+        },
+        go_to: {
+            let section = section.clone();
+            let pending_focus = pending_focus.clone();
+            let editor = editor.clone();
+            Callback::from(move |pointer: String| {
+                let rel = pointer
+                    .strip_prefix(editor.template_base())
+                    .unwrap_or(&pointer);
+                section.set(section_of(rel));
+                pending_focus.set(Some(pointer));
+            })
+        },
+    };
+
+    // Undo and redo from anywhere on the page, even when nothing has focus.
+    {
+        let editor = editor.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "keydown", move |event| {
+                    let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event)
+                    else {
+                        return;
+                    };
+                    if !(e.ctrl_key() || e.meta_key()) {
+                        return;
+                    }
+                    let key = e.key().to_lowercase();
+                    if key == "z" && !e.shift_key() {
+                        e.prevent_default();
+                        editor.dispatch(EditorAction::Undo);
+                    } else if (key == "z" && e.shift_key()) || key == "y" {
+                        e.prevent_default();
+                        editor.dispatch(EditorAction::Redo);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let editor = editor.clone();
+        let drop_error = drop_error.clone();
+        let panel = panel.clone();
+        Callback::from(move |e: DragEvent| {
+            let file = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                e.prevent_default();
+                let panel = panel.clone();
+                read_file(
+                    file,
+                    editor.clone(),
+                    drop_error.clone(),
+                    Callback::from(move |_| panel.set(Panel::None)),
+                );
+            }
+        })
+    };
+    let onshare = {
+        let text = editor.text.clone();
+        let message = message.clone();
+        Callback::from(move |_| {
+            let fragment = share::encode(&text);
+            if fragment.len() > share::MAX_LINK_FRAGMENT {
+                message.set(Some(
+                    "The template is too large for a link: download the JSON instead.".into(),
+                ));
+                return;
+            }
+            let link = browser::link_with_fragment(&fragment);
+            let message = message.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                message.set(Some(match browser::copy(link).await {
+                    Ok(()) => {
+                        "Copied a share link: the template is inside the link, nothing is uploaded."
+                            .into()
+                    }
+                    Err(e) => format!("Could not copy the link: {e}"),
+                }));
+            });
+        })
+    };
+    let onpanel = {
+        let panel = panel.clone();
+        Callback::from(move |p: Panel| panel.set(p))
+    };
+    let close_panel = {
+        let panel = panel.clone();
+        Callback::from(move |_| panel.set(Panel::None))
+    };
+    let recover = corrupted.as_ref().map(|raw| {
+        let download = {
+            let raw = raw.clone();
+            Callback::from(move |_: MouseEvent| {
+                let _ = browser::download("aib-designer-saved-state.txt", &raw, "text/plain");
+            })
+        };
+        let fresh = {
+            let corrupted = corrupted.clone();
+            Callback::from(move |_: MouseEvent| {
+                storage::clear();
+                corrupted.set(None);
+            })
+        };
+        html! {
+            <div class="banner is-error" role="alert">
+                <p>{ "The work saved in this browser could not be read. It is kept until you decide; autosave is paused." }</p>
+                <button type="button" onclick={download}>{ "Download the saved data" }</button>
+                <button type="button" onclick={fresh}>{ "Discard it and start fresh" }</button>
+            </div>
+        }
+    });
+    let notice = editor
+        .notice
+        .clone()
+        .or_else(|| (*message).clone())
+        .or_else(|| (*drop_error).clone());
+    let dismiss = {
+        let editor = editor.clone();
+        let message = message.clone();
+        let drop_error = drop_error.clone();
+        Callback::from(move |_: MouseEvent| {
+            editor.dispatch(EditorAction::DismissNotice);
+            message.set(None);
+            drop_error.set(None);
+        })
+    };
+
+    html! {
+        <ContextProvider<Editor> context={editor.clone()}>
+            <ContextProvider<Navigation> context={navigation}>
+                <div class="app" {ondragover} {ondrop}>
+                    <header class="app-header">
+                        <h1>{ "Image Builder template designer" }</h1>
+                        <Toolbar panel={*panel} {onpanel} {onshare} />
+                    </header>
+                    { recover.unwrap_or_default() }
+                    if let Some(text) = notice {
+                        <div class="banner is-info" role="status">
+                            <span>{ text }</span>
+                            <button type="button" onclick={dismiss} aria-label="Dismiss the message">{ "Dismiss" }</button>
+                        </div>
+                    }
+                    if *panel == Panel::Examples { <Examples onclose={close_panel.clone()} /> }
+                    if *panel == Panel::Import { <ImportPanel onclose={close_panel.clone()} /> }
+                    <main class="workspace">
+                        <SectionNav />
+                        <div class="form">
+                            <TemplatePicker />
+                            <SectionView section={SECTIONS[*section]} />
+                        </div>
+                        <div class="side">
+                            <JsonView />
+                            <ProblemsPanel />
+                        </div>
+                    </main>
+                    <StatusBar />
+                </div>
+            </ContextProvider<Navigation>>
+        </ContextProvider<Editor>>
+    }
+}

@@ -1,0 +1,70 @@
+//! The messages under a field: each diagnostic at its pointer, with its one-click fix.
+
+use std::rc::Rc;
+
+use validator_core::{Diagnostic, Severity};
+use yew::prelude::*;
+
+use super::use_editor;
+use crate::state::EditorAction;
+
+#[derive(Properties, PartialEq)]
+pub struct FieldMessagesProps {
+    pub id: AttrValue,
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+}
+
+/// The diagnostics of one field, referenced by the input's `aria-describedby`.
+#[function_component(FieldMessages)]
+pub fn field_messages(props: &FieldMessagesProps) -> Html {
+    if props.diagnostics.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="field-messages" id={props.id.clone()}>
+            { for props.diagnostics.iter().map(|d| html! { <DiagnosticLine diagnostic={d.clone()} /> }) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DiagnosticLineProps {
+    pub diagnostic: Diagnostic,
+}
+
+#[function_component(DiagnosticLine)]
+fn diagnostic_line(props: &DiagnosticLineProps) -> Html {
+    let editor = use_editor();
+    let d = &props.diagnostic;
+    let fix = d.fix.clone().map(|fix| {
+        let editor = editor.clone();
+        let label = fix.description.clone();
+        let onclick = Callback::from(move |_| editor.dispatch(EditorAction::ApplyFix(fix.clone())));
+        html! { <button type="button" class="fix" {onclick}>{ format!("Fix: {label}") }</button> }
+    });
+    html! {
+        <li class={classes!("message", severity_class(d.severity))}>
+            <span class="severity">{ severity_word(d.severity) }</span>
+            <code class="code">{ d.code }</code>
+            <span class="text">{ &d.message }</span>
+            if let Some(help) = &d.help { <span class="help">{ help }</span> }
+            { fix.unwrap_or_default() }
+        </li>
+    }
+}
+
+pub fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "is-error",
+        Severity::Warning => "is-warning",
+        Severity::Info => "is-info",
+    }
+}
+
+pub fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+        Severity::Info => "Info",
+    }
+}

@@ -1,0 +1,80 @@
+//! Import: paste text, open a file, or drop one anywhere on the page. Every shape the core
+//! accepts imports; the import is undoable.
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::use_editor;
+use crate::state::EditorAction;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportPanelProps {
+    pub onclose: Callback<()>,
+}
+
+#[function_component(ImportPanel)]
+pub fn import_panel(props: &ImportPanelProps) -> Html {
+    let editor = use_editor();
+    let pasted = use_node_ref();
+    let error = use_state(|| None::<String>);
+    let import_pasted = {
+        let editor = editor.clone();
+        let pasted = pasted.clone();
+        let onclose = props.onclose.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(area) = pasted.cast::<HtmlTextAreaElement>() {
+                let text = area.value();
+                if !text.trim().is_empty() {
+                    editor.dispatch(EditorAction::Import(text));
+                    onclose.emit(());
+                }
+            }
+        })
+    };
+    let open_file = {
+        let editor = editor.clone();
+        let error = error.clone();
+        let onclose = props.onclose.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                read_file(file, editor.clone(), error.clone(), onclose.clone());
+            }
+        })
+    };
+    html! {
+        <div class="panel import" role="group" aria-label="Import a template">
+            <label for="import-text">{ "Paste a template (bare resource, az resource create body, or ARM template)" }</label>
+            <textarea id="import-text" ref={pasted} rows="6" spellcheck="false" />
+            <button type="button" onclick={import_pasted}>{ "Import pasted text" }</button>
+            <label for="import-file">{ "Or open a file (or drop it anywhere on the page)" }</label>
+            <input id="import-file" type="file" accept=".json,.jsonc,application/json" onchange={open_file} />
+            if let Some(message) = &*error { <p class="message is-error" role="alert">{ message }</p> }
+        </div>
+    }
+}
+
+/// Reads a dropped or opened file as text and imports it; a file that is not text says so.
+pub fn read_file(
+    file: web_sys::File,
+    editor: super::Editor,
+    error: UseStateHandle<Option<String>>,
+    done: Callback<()>,
+) {
+    let file = gloo::file::File::from(file);
+    let name = file.name();
+    if file.size() > 20 * 1024 * 1024 {
+        error.set(Some(format!("{name} is larger than 20 MB: not a template")));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match gloo::file::futures::read_as_text(&file).await {
+            Ok(text) => {
+                error.set(None);
+                editor.dispatch(EditorAction::Import(text));
+                done.emit(());
+            }
+            Err(_) => error.set(Some(format!("{name} could not be read as text"))),
+        }
+    });
+}

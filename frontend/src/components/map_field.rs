@@ -1,0 +1,128 @@
+//! Maps of names to values, such as tags: one row per entry, with add and remove.
+
+use serde_json::{Map, Value};
+use validator_core::Severity;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::diagnostics::FieldMessages;
+use super::field::{field_hint, FieldProps};
+use super::{field_id, use_diagnostics_at, use_editor};
+use crate::state::EditorAction;
+
+#[function_component(MapField)]
+pub fn map_field(props: &FieldProps) -> Html {
+    let editor = use_editor();
+    let abs = format!("{}{}", editor.template_base(), props.pointer);
+    let diagnostics = use_diagnostics_at(abs.clone());
+    let value = editor
+        .template()
+        .and_then(|t| t.pointer(&props.pointer))
+        .cloned();
+    let entries: Vec<(String, Value)> = value
+        .as_ref()
+        .and_then(Value::as_object)
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+        .unwrap_or_default();
+    let disabled = editor.has_syntax_errors();
+    let base_id = field_id(&abs);
+    // Maps of objects (user-assigned identities: `{"<resource ID>": {}}`) edit only the names.
+    let root = validator_core::schema::schema(editor.api_version());
+    let object_values = crate::form::map_value_schema(root, &props.field.schema)
+        .is_some_and(|s| matches!(crate::form::kind(root, s), crate::form::Kind::Object));
+    let pointer_ends_with_identities = props.pointer.ends_with("/userAssignedIdentities");
+    let new_value = if object_values {
+        Value::Object(Map::new())
+    } else {
+        Value::String(String::new())
+    };
+
+    // Writes the whole map so that a renamed key keeps its place.
+    let write = {
+        let editor = editor.clone();
+        let pointer = props.pointer.to_string();
+        move |entries: Vec<(String, Value)>| {
+            let map: Map<String, Value> = entries.into_iter().collect();
+            editor.dispatch(EditorAction::SetValue {
+                pointer: pointer.clone(),
+                value: Value::Object(map),
+            });
+        }
+    };
+    let rows = entries.iter().enumerate().map(|(i, (key, val))| {
+        let rename = {
+            let entries = entries.clone();
+            let write = write.clone();
+            Callback::from(move |e: Event| {
+                let new_key = e.target_unchecked_into::<HtmlInputElement>().value();
+                let mut next = entries.clone();
+                if !next.iter().any(|(k, _)| *k == new_key) {
+                    next[i].0 = new_key;
+                    write(next);
+                }
+            })
+        };
+        let set = {
+            let entries = entries.clone();
+            let write = write.clone();
+            Callback::from(move |e: Event| {
+                let mut next = entries.clone();
+                next[i].1 = Value::String(e.target_unchecked_into::<HtmlInputElement>().value());
+                write(next);
+            })
+        };
+        let remove = {
+            let entries = entries.clone();
+            let write = write.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut next = entries.clone();
+                next.remove(i);
+                write(next);
+            })
+        };
+        let key_pointer = validator_core::pointer::join(&abs, key);
+        let shown = val.as_str().map_or_else(|| val.to_string(), str::to_owned);
+        let key_id = format!("{base_id}-key-{i}");
+        let value_id = format!("{base_id}-value-{i}");
+        html! {
+            <div class={classes!("map-row", object_values.then_some("keys-only"))} key={key.clone()}>
+                <label for={key_id.clone()} class="visually-hidden">{ format!("Name {}", i + 1) }</label>
+                <input id={key_id} type="text" value={key.clone()} data-pointer={key_pointer.clone()} onchange={rename} {disabled} />
+                if !object_values {
+                    <label for={value_id.clone()} class="visually-hidden">{ format!("Value of {key}") }</label>
+                    <input id={value_id} type="text" value={shown} onchange={set} {disabled} />
+                }
+                <button type="button" class="danger" onclick={remove} {disabled} aria-label={format!("Remove {key}")}>{ "Remove" }</button>
+            </div>
+        }
+    }).collect::<Html>();
+    let add = {
+        let entries = entries.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = entries.clone();
+            let mut n = next.len() + 1;
+            while next.iter().any(|(k, _)| *k == format!("name{n}")) {
+                n += 1;
+            }
+            let key = if object_values && pointer_ends_with_identities {
+                "/subscriptions/<subscriptionId>/resourceGroups/<resourceGroup>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<identityName>".to_owned()
+            } else {
+                format!("name{n}")
+            };
+            if !next.iter().any(|(k, _)| *k == key) {
+                next.push((key, new_value.clone()));
+            }
+            write(next);
+        })
+    };
+    let invalid = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    html! {
+        <fieldset class={classes!("group", "map", invalid.then_some("has-error"))} data-pointer={abs.clone()} tabindex="-1">
+            <legend>{ &props.field.label }{ format!(" ({})", entries.len()) }</legend>
+            { field_hint(&props.field) }
+            <FieldMessages id={format!("{base_id}-messages")} diagnostics={diagnostics} />
+            { rows }
+            <button type="button" onclick={add} {disabled}>{ format!("Add to {}", props.field.label.to_lowercase()) }</button>
+        </fieldset>
+    }
+}

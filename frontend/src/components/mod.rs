@@ -1,0 +1,70 @@
+//! The app's components, one per file.
+
+pub mod diagnostics;
+pub mod examples;
+pub mod export_panel;
+pub mod field;
+pub mod import_panel;
+pub mod json_view;
+pub mod list_field;
+pub mod map_field;
+pub mod placeholder_form;
+pub mod problems_panel;
+pub mod section_nav;
+pub mod section_view;
+pub mod status_bar;
+pub mod template_picker;
+pub mod toolbar;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::state::EditorState;
+
+/// The editor's state and dispatcher, shared with every component.
+pub type Editor = UseReducerHandle<EditorState>;
+
+/// Moving around the form: the open section, and a request to focus a field.
+#[derive(Clone, PartialEq)]
+pub struct Navigation {
+    pub section: usize,
+    pub open_section: Callback<usize>,
+    /// Opens the section of a pointer (from the file's root) and focuses its field.
+    pub go_to: Callback<String>,
+}
+
+/// The editor from context (every component is inside the app's provider).
+#[hook]
+pub fn use_editor() -> Editor {
+    use_context::<Editor>().expect("components are rendered inside the editor provider")
+}
+
+#[hook]
+pub fn use_navigation() -> Navigation {
+    use_context::<Navigation>().expect("components are rendered inside the navigation provider")
+}
+
+/// A stable, valid HTML id for the field of a pointer.
+pub fn field_id(pointer: &str) -> String {
+    let mut id = String::from("field");
+    for c in pointer.chars() {
+        id.push(if c.is_ascii_alphanumeric() { c } else { '-' });
+    }
+    id
+}
+
+/// The diagnostics reported exactly at an absolute pointer.
+#[hook]
+pub fn use_diagnostics_at(pointer: String) -> Rc<Vec<validator_core::Diagnostic>> {
+    let editor = use_editor();
+    let found: Vec<_> = editor
+        .analysis
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.pointer == pointer)
+        .cloned()
+        .collect();
+    Rc::new(found)
+}

@@ -1,0 +1,161 @@
+//! One section of the form: the fields its properties need, for the template's API version.
+
+use std::rc::Rc;
+
+use serde_json::Value;
+use validator_core::{pointer, schema, ApiVersion};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::export_panel::ExportPanel;
+use super::field::{FieldView, JsonField};
+use super::placeholder_form::PlaceholderForm;
+use super::problems_panel::ProblemList;
+use super::{field_id, use_diagnostics_at, use_editor};
+use crate::form::{self, Field, Kind};
+use crate::sections::{is_covered, Section};
+use crate::state::EditorAction;
+
+#[derive(Properties, PartialEq)]
+pub struct SectionViewProps {
+    pub section: Section,
+}
+
+#[function_component(SectionView)]
+pub fn section_view(props: &SectionViewProps) -> Html {
+    let editor = use_editor();
+    let root = schema::schema(editor.api_version());
+    let template = editor.template().cloned().unwrap_or(Value::Null);
+    let readonly_banner = editor.has_syntax_errors().then(|| html! {
+        <p class="banner is-error" role="alert">{ "The JSON text has syntax errors: the form is read-only until they are fixed (see Problems)." }</p>
+    });
+    let body = if props.section.id == "review" {
+        html! { <Review /> }
+    } else {
+        html! {
+            { for props.section.pointers.iter().map(|p| {
+                if *p == "/apiVersion" {
+                    return html! { <ApiVersionField key={*p} /> };
+                }
+                match field_at(root, &template, p) {
+                    Some(field) => html! { <FieldView key={*p} pointer={*p} field={Rc::new(field)} /> },
+                    // Not in this API version: offered only if the document has it (then kept).
+                    None => match template.pointer(p) {
+                        Some(_) => html! { <JsonField key={*p} pointer={*p} field={Rc::new(unknown(p))} /> },
+                        None => html! {},
+                    },
+                }
+            }) }
+        }
+    };
+    html! {
+        <section class="section" aria-labelledby={format!("section-{}", props.section.id)}>
+            <h2 id={format!("section-{}", props.section.id)}>{ props.section.title }</h2>
+            { readonly_banner.unwrap_or_default() }
+            { body }
+        </section>
+    }
+}
+
+/// The field for a pointer relative to the template, from its parent's schema.
+fn field_at(root: &Value, template: &Value, rel: &str) -> Option<Field> {
+    let parent = pointer::parent(rel)?;
+    let key = pointer::last_token(rel)?;
+    let node = schema::locate::locate(root, template, &pointer::tokens(parent))?;
+    form::fields(root, node, template.pointer(parent))
+        .into_iter()
+        .find(|f| f.key == key)
+}
+
+fn unknown(rel: &str) -> Field {
+    Field {
+        key: rel.to_owned(),
+        label: pointer::last_token(rel).unwrap_or_default(),
+        help: Some("Not part of this API version: kept as it is; see Problems.".into()),
+        default: None,
+        required: false,
+        kind: Kind::Json,
+        schema: Value::Null,
+    }
+}
+
+/// The API version decides which fields exist; changing it keeps every value.
+#[function_component(ApiVersionField)]
+fn api_version_field() -> Html {
+    let editor = use_editor();
+    let abs = pointer::join(editor.template_base(), "apiVersion");
+    let diagnostics = use_diagnostics_at(abs.clone());
+    let current = editor
+        .template()
+        .and_then(|t| t.get("apiVersion"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let id = field_id(&abs);
+    let onchange = {
+        let editor = editor.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            editor.dispatch(EditorAction::SetValue {
+                pointer: "/apiVersion".into(),
+                value: Value::String(value),
+            });
+        })
+    };
+    let mut versions: Vec<String> = ApiVersion::ALL
+        .iter()
+        .rev()
+        .map(|v| v.as_str().to_owned())
+        .collect();
+    if !current.is_empty() && !versions.contains(&current) {
+        versions.insert(0, current.clone());
+    }
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ "API version" }</label>
+            <select id={id.clone()} data-pointer={abs} {onchange} disabled={editor.has_syntax_errors()} aria-describedby={format!("{id}-messages")}>
+                if current.is_empty() { <option value="" selected=true>{ format!("(not set: checked as {})", editor.api_version()) }</option> }
+                { for versions.iter().map(|v| html! { <option value={v.clone()} selected={*v == current}>{ v }</option> }) }
+            </select>
+            <p class="hint">{ "Decides which properties exist. 2024-02-01 and later reject unknown fields; older versions drop them silently." }</p>
+            <super::diagnostics::FieldMessages id={format!("{id}-messages")} diagnostics={diagnostics} />
+        </div>
+    }
+}
+
+/// The last section: what is left to fill in, properties no section shows, all problems, export.
+#[function_component(Review)]
+fn review() -> Html {
+    let editor = use_editor();
+    let template = editor.template().cloned().unwrap_or(Value::Null);
+    let mut others: Vec<String> = Vec::new();
+    if let Some(object) = template.as_object() {
+        for (key, value) in object {
+            let rel = pointer::join("", key);
+            if key == "properties" {
+                for inner in value.as_object().into_iter().flat_map(|m| m.keys()) {
+                    let inner_rel = pointer::join(&rel, inner);
+                    if !is_covered(&inner_rel) {
+                        others.push(inner_rel);
+                    }
+                }
+            } else if !is_covered(&rel) && key != "type" {
+                others.push(rel);
+            }
+        }
+    }
+    html! {
+        <>
+            <PlaceholderForm />
+            if !others.is_empty() {
+                <h3>{ "Other properties" }</h3>
+                <p class="hint">{ "Properties that no section edits (ARM keys such as dependsOn, or properties unknown to this API version) are kept as they are." }</p>
+                { for others.iter().map(|p| html! { <JsonField key={p.clone()} pointer={p.clone()} field={Rc::new(unknown(p))} /> }) }
+            }
+            <h3>{ "All problems" }</h3>
+            <ProblemList />
+            <h3>{ "Export" }</h3>
+            <ExportPanel />
+        </>
+    }
+}

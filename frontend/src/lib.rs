@@ -1,0 +1,12 @@
+//! The designer: builds Azure Image Builder templates visually in the browser, with live
+//! errors from `validator-core` (compiled in, so nothing is sent anywhere).
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod form;
+pub mod samples;
+pub mod sections;
+pub mod share;
+pub mod state;
+pub mod storage;

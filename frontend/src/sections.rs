@@ -1,0 +1,103 @@
+//! The form's sections, in the order people think about an image template.
+
+/// One section: its title and the template properties it edits (relative pointers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub pointers: &'static [&'static str],
+}
+
+pub const SECTIONS: &[Section] = &[
+    Section {
+        id: "basics",
+        title: "Basics",
+        pointers: &["/name", "/location", "/apiVersion", "/tags"],
+    },
+    Section {
+        id: "identity",
+        title: "Identity",
+        pointers: &["/identity"],
+    },
+    Section {
+        id: "source",
+        title: "Source",
+        pointers: &["/properties/source"],
+    },
+    Section {
+        id: "build-vm",
+        title: "Build VM",
+        pointers: &[
+            "/properties/vmProfile",
+            "/properties/buildTimeoutInMinutes",
+            "/properties/stagingResourceGroup",
+            "/properties/autoRun",
+            "/properties/managedResourceTags",
+        ],
+    },
+    Section {
+        id: "customize",
+        title: "Customize",
+        pointers: &["/properties/customize"],
+    },
+    Section {
+        id: "validate",
+        title: "Validate & optimize",
+        pointers: &[
+            "/properties/validate",
+            "/properties/optimize",
+            "/properties/errorHandling",
+        ],
+    },
+    Section {
+        id: "distribute",
+        title: "Distribute",
+        pointers: &["/properties/distribute"],
+    },
+    Section {
+        id: "review",
+        title: "Review",
+        pointers: &[],
+    },
+];
+
+/// The index of the section that edits `pointer` (relative to the template); anything no
+/// section names (ARM-only keys, unknown properties) is shown in Review.
+pub fn section_of(pointer: &str) -> usize {
+    SECTIONS
+        .iter()
+        .position(|s| {
+            s.pointers
+                .iter()
+                .any(|p| pointer == *p || pointer.starts_with(&format!("{p}/")))
+        })
+        .unwrap_or(SECTIONS.len() - 1)
+}
+
+/// Every pointer some section edits.
+pub fn is_covered(pointer: &str) -> bool {
+    section_of(pointer) != SECTIONS.len() - 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_find_their_section() {
+        assert_eq!(
+            SECTIONS[section_of("/properties/customize/2/inline/0")].id,
+            "customize"
+        );
+        assert_eq!(
+            SECTIONS[section_of("/properties/vmProfile/vnetConfig/subnetId")].id,
+            "build-vm"
+        );
+        assert_eq!(SECTIONS[section_of("/identity/type")].id, "identity");
+        assert_eq!(
+            SECTIONS[section_of("/properties/somethingUnknown")].id,
+            "review"
+        );
+        assert_eq!(SECTIONS[section_of("/properties/customizeX")].id, "review");
+    }
+}

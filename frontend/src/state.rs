@@ -1,0 +1,583 @@
+//! The editor's state and every change to it: one document text, checked after every change.
+//!
+//! The text is the single source of truth. The form, the JSON view and the Problems panel are
+//! views of it; a form edit changes the parsed value and writes the text anew. While the text
+//! has syntax errors the form is read-only, so the user's half-typed text is never replaced.
+//! The reducer is pure: storage, clipboard and URL effects live in the components.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use serde_json::Value;
+use validator_core::edit::{self, EditError};
+use validator_core::{analyze, pointer, Analysis, Fix, Options, Severity};
+use yew::Reducible;
+
+/// How many steps undo remembers.
+const HISTORY_LIMIT: usize = 200;
+
+/// A change the user makes. Pointers of value edits are relative to the edited template.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditorAction {
+    /// The JSON view's text changed. Consecutive keystrokes make one undo step until a
+    /// `Checkpoint` (a pause in typing, leaving the box) or any other change.
+    SetText(String),
+    Checkpoint,
+    /// A whole new document: a starter, an example, an import.
+    Import(String),
+    SetValue {
+        pointer: String,
+        value: Value,
+    },
+    Remove {
+        pointer: String,
+    },
+    Insert {
+        pointer: String,
+        index: usize,
+        value: Value,
+    },
+    Move {
+        pointer: String,
+        from: usize,
+        to: usize,
+    },
+    Duplicate {
+        pointer: String,
+        index: usize,
+    },
+    /// Change a union's `type`, keeping what was typed for the old type to bring it back.
+    SwitchType {
+        pointer: String,
+        new_type: String,
+    },
+    /// A diagnostic's fix (its pointers are from the file's root).
+    ApplyFix(Fix),
+    /// Replace every occurrence of a `<placeholder>` in the text.
+    FillPlaceholder {
+        token: String,
+        value: String,
+    },
+    SelectTemplate(usize),
+    SetOptions(Options),
+    Undo,
+    Redo,
+    DismissNotice,
+}
+
+/// The editor's state.
+#[derive(Debug, Clone)]
+pub struct EditorState {
+    pub text: Rc<String>,
+    pub analysis: Rc<Analysis>,
+    pub options: Options,
+    /// Which of the file's image templates the form edits.
+    pub template_index: usize,
+    undo: Vec<Rc<String>>,
+    redo: Vec<Rc<String>>,
+    /// Per union pointer, what the user typed for each `type` they switched away from.
+    stash: Rc<HashMap<String, HashMap<String, Value>>>,
+    /// A message about the last action that could not be done.
+    pub notice: Option<String>,
+    /// True while keystrokes in the JSON view are being gathered into one undo step.
+    typing: bool,
+}
+
+impl PartialEq for EditorState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.text, &other.text)
+            && self.template_index == other.template_index
+            && self.notice == other.notice
+            && self.undo.len() == other.undo.len()
+            && self.redo.len() == other.redo.len()
+    }
+}
+
+impl EditorState {
+    pub fn new(text: String, options: Options) -> Self {
+        let analysis = Rc::new(analyze(&text, &options));
+        EditorState {
+            text: Rc::new(text),
+            analysis,
+            options,
+            template_index: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            stash: Rc::default(),
+            notice: None,
+            typing: false,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// True while the text is not valid JSON: the form is then read-only.
+    pub fn has_syntax_errors(&self) -> bool {
+        // Not JSON, or an unquoted placeholder; comments and trailing commas do not block.
+        self.analysis
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error && matches!(d.code, "AIB001" | "AIB005"))
+    }
+
+    /// Pointer of the edited template in the file (`""` for a bare resource).
+    pub fn template_base(&self) -> &str {
+        self.analysis
+            .report
+            .templates
+            .get(self.template_index)
+            .map_or("", |t| t.pointer.as_str())
+    }
+
+    /// The edited template's resource object.
+    pub fn template(&self) -> Option<&Value> {
+        self.analysis.value.as_ref()?.pointer(self.template_base())
+    }
+
+    /// The API version the edited template is checked against.
+    pub fn api_version(&self) -> validator_core::ApiVersion {
+        self.analysis
+            .report
+            .templates
+            .get(self.template_index)
+            .and_then(|t| validator_core::ApiVersion::parse(&t.api_version))
+            .unwrap_or(validator_core::ApiVersion::NEWEST)
+    }
+
+    /// `2 errors, 1 warning`
+    pub fn status_text(&self) -> String {
+        let s = self.analysis.report.summary;
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "{}, {}",
+            plural(s.errors, "error"),
+            plural(s.warnings, "warning")
+        )
+    }
+
+    /// The state after `text` replaced the current text (undoable).
+    fn with_text(&self, text: String) -> Self {
+        if text == *self.text {
+            return EditorState {
+                notice: None,
+                ..self.clone()
+            };
+        }
+        let mut undo = self.undo.clone();
+        if !self.typing {
+            undo.push(self.text.clone());
+        }
+        if undo.len() > HISTORY_LIMIT {
+            undo.remove(0);
+        }
+        let analysis = Rc::new(analyze(&text, &self.options));
+        let template_index = self
+            .template_index
+            .min(analysis.report.templates.len().saturating_sub(1));
+        EditorState {
+            text: Rc::new(text),
+            analysis,
+            template_index,
+            undo,
+            redo: Vec::new(),
+            notice: None,
+            typing: false,
+            ..self.clone()
+        }
+    }
+
+    fn with_notice(&self, notice: impl Into<String>) -> Self {
+        EditorState {
+            notice: Some(notice.into()),
+            ..self.clone()
+        }
+    }
+
+    /// Applies a change to the parsed document and writes it back as text.
+    fn edit_value(&self, change: impl FnOnce(&mut Value, &str) -> Result<(), EditError>) -> Self {
+        if self.has_syntax_errors() {
+            return self.with_notice("fix the JSON syntax errors first: the form is read-only until the text is valid JSON");
+        }
+        let Some(mut document) = self.analysis.value.clone() else {
+            return self.with_notice("there is no document to edit");
+        };
+        let base = self.template_base().to_owned();
+        let had_comments = self
+            .analysis
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "AIB002");
+        match change(&mut document, &base) {
+            Ok(()) if had_comments => EditorState {
+                notice: Some("the form writes strict JSON, so the comments were removed; Undo brings them back".into()),
+                ..self.with_text(edit::to_pretty(&document))
+            },
+            Ok(()) => self.with_text(edit::to_pretty(&document)),
+            Err(e) => self.with_notice(e.to_string()),
+        }
+    }
+
+    fn switch_type(&self, rel: &str, new_type: &str) -> Self {
+        let abs = format!("{}{}", self.template_base(), rel);
+        let current = self
+            .analysis
+            .value
+            .as_ref()
+            .and_then(|v| v.pointer(&abs))
+            .cloned();
+        let mut stash = (*self.stash).clone();
+        let slot = stash.entry(abs.clone()).or_default();
+        let mut next = slot
+            .get(new_type)
+            .cloned()
+            .unwrap_or_else(|| serde_json::json!({ "type": new_type }));
+        if let Some(current) = &current {
+            if let Some(old_type) = current.get("type").and_then(Value::as_str) {
+                slot.insert(old_type.to_owned(), current.clone());
+            }
+            // The name identifies the step whatever its type.
+            if let (Some(name), Some(object)) = (current.get("name"), next.as_object_mut()) {
+                object.entry("name").or_insert_with(|| name.clone());
+            }
+        }
+        let mut state = self.edit_value(|doc, _| edit::set(doc, &abs, next));
+        state.stash = Rc::new(stash);
+        state
+    }
+}
+
+/// Replaces every occurrence of `token` in `text` with `value`: JSON-escaped inside strings;
+/// outside strings (an unquoted placeholder) as a number when it is one, else as a string.
+pub fn fill_placeholder(text: &str, token: &str, value: &str) -> String {
+    let escaped = {
+        let quoted = Value::String(value.to_owned()).to_string();
+        quoted[1..quoted.len() - 1].to_owned()
+    };
+    let bare = if value.parse::<f64>().is_ok() || matches!(value, "true" | "false" | "null") {
+        value.to_owned()
+    } else {
+        Value::String(value.to_owned()).to_string()
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut escape = false;
+    let mut rest = text;
+    while !rest.is_empty() {
+        if rest.starts_with(token) {
+            out.push_str(if in_string { &escaped } else { &bare });
+            rest = &rest[token.len()..];
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or_default();
+        if in_string {
+            if escape {
+                escape = false;
+            } else if c == '\\' {
+                escape = true;
+            } else if c == '"' || c == '\n' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+impl Reducible for EditorState {
+    type Action = EditorAction;
+
+    fn reduce(self: Rc<Self>, action: EditorAction) -> Rc<Self> {
+        let next = match action {
+            EditorAction::SetText(text) => {
+                let mut next = self.with_text(text);
+                next.typing = true;
+                next
+            }
+            EditorAction::Checkpoint => EditorState {
+                typing: false,
+                ..(*self).clone()
+            },
+            EditorAction::Import(text) => EditorState {
+                template_index: 0,
+                stash: Rc::default(),
+                ..self.with_text(text)
+            },
+            EditorAction::SetValue { pointer, value } => {
+                self.edit_value(|doc, base| edit::set(doc, &format!("{base}{pointer}"), value))
+            }
+            EditorAction::Remove { pointer } => self
+                .edit_value(|doc, base| edit::remove(doc, &format!("{base}{pointer}")).map(|_| ())),
+            EditorAction::Insert {
+                pointer,
+                index,
+                value,
+            } => self.edit_value(|doc, base| {
+                let abs = format!("{base}{pointer}");
+                if doc.pointer(&abs).is_none() {
+                    edit::set(doc, &abs, Value::Array(Vec::new()))?;
+                }
+                edit::insert(doc, &abs, index, value)
+            }),
+            EditorAction::Move { pointer, from, to } => self.edit_value(|doc, base| {
+                edit::move_item(doc, &format!("{base}{pointer}"), from, to)
+            }),
+            EditorAction::Duplicate { pointer, index } => self.edit_value(|doc, base| {
+                let abs = format!("{base}{pointer}");
+                let item = doc
+                    .pointer(&pointer::join_index(&abs, index))
+                    .cloned()
+                    .ok_or_else(|| EditError("nothing to duplicate".into()))?;
+                edit::insert(doc, &abs, index + 1, with_copy_name(item))
+            }),
+            EditorAction::SwitchType { pointer, new_type } => self.switch_type(&pointer, &new_type),
+            EditorAction::ApplyFix(fix) => match edit::apply_fix(&self.text, &fix) {
+                Ok(text) => self.with_text(text),
+                Err(e) => self.with_notice(format!("the fix could not be applied: {e}")),
+            },
+            EditorAction::FillPlaceholder { token, value } => {
+                self.with_text(fill_placeholder(&self.text, &token, &value))
+            }
+            EditorAction::SelectTemplate(index) => EditorState {
+                template_index: index.min(self.analysis.report.templates.len().saturating_sub(1)),
+                notice: None,
+                ..(*self).clone()
+            },
+            EditorAction::SetOptions(options) => EditorState {
+                analysis: Rc::new(analyze(&self.text, &options)),
+                options,
+                ..(*self).clone()
+            },
+            EditorAction::Undo => match self.undo.last() {
+                Some(previous) => {
+                    let mut state = (*self).clone();
+                    state.undo.pop();
+                    state.redo.push(self.text.clone());
+                    state.analysis = Rc::new(analyze(previous, &self.options));
+                    state.text = previous.clone();
+                    state.notice = None;
+                    state.typing = false;
+                    state
+                }
+                None => return self,
+            },
+            EditorAction::Redo => match self.redo.last() {
+                Some(next) => {
+                    let mut state = (*self).clone();
+                    state.redo.pop();
+                    state.undo.push(self.text.clone());
+                    state.analysis = Rc::new(analyze(next, &self.options));
+                    state.text = next.clone();
+                    state.notice = None;
+                    state.typing = false;
+                    state
+                }
+                None => return self,
+            },
+            EditorAction::DismissNotice => EditorState {
+                notice: None,
+                ..(*self).clone()
+            },
+        };
+        Rc::new(next)
+    }
+}
+
+/// A duplicated step gets a distinct name, so it does not trip the duplicate-name rule.
+fn with_copy_name(mut item: Value) -> Value {
+    if let Some(name) = item.get("name").and_then(Value::as_str).map(str::to_owned) {
+        item["name"] = Value::String(format!("{name}-copy"));
+    }
+    if let Some(name) = item
+        .get("runOutputName")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+    {
+        item["runOutputName"] = Value::String(format!("{name}-copy"));
+    }
+    item
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn start(doc: Value) -> Rc<EditorState> {
+        Rc::new(EditorState::new(edit::to_pretty(&doc), Options::default()))
+    }
+
+    fn doc(state: &EditorState) -> Value {
+        state.analysis.value.clone().unwrap()
+    }
+
+    #[test]
+    fn form_edits_rewrite_the_text_and_undo_redo_walk_back_and_forth() {
+        let state = start(json!({"location": "westeurope", "properties": {}}));
+        let state = state.reduce(EditorAction::SetValue {
+            pointer: "/properties/buildTimeoutInMinutes".into(),
+            value: json!(60),
+        });
+        assert_eq!(
+            doc(&state)["properties"]["buildTimeoutInMinutes"],
+            json!(60)
+        );
+        assert!(state.text.contains("\"buildTimeoutInMinutes\": 60"));
+        let state = state.reduce(EditorAction::SetText("{\"location\": \"eastus\"}".into()));
+        let state = state.reduce(EditorAction::Undo);
+        assert_eq!(
+            doc(&state)["properties"]["buildTimeoutInMinutes"],
+            json!(60)
+        );
+        let state = state.reduce(EditorAction::Undo);
+        assert!(doc(&state)["properties"]
+            .get("buildTimeoutInMinutes")
+            .is_none());
+        assert!(!state.can_undo());
+        let state = state.reduce(EditorAction::Redo).reduce(EditorAction::Redo);
+        assert_eq!(doc(&state)["location"], json!("eastus"));
+        assert!(!state.can_redo());
+    }
+
+    #[test]
+    fn keystrokes_make_one_undo_step_until_a_checkpoint() {
+        let state = start(json!({"location": "a"}));
+        let state = state.reduce(EditorAction::SetText("{\"location\": \"ab\"}".into()));
+        let state = state.reduce(EditorAction::SetText("{\"location\": \"abc\"}".into()));
+        let state = state.reduce(EditorAction::Checkpoint);
+        let state = state.reduce(EditorAction::SetText("{\"location\": \"abcd\"}".into()));
+        let state = state.reduce(EditorAction::Undo);
+        assert_eq!(doc(&state)["location"], json!("abc"));
+        let state = state.reduce(EditorAction::Undo);
+        assert_eq!(doc(&state)["location"], json!("a"));
+    }
+
+    #[test]
+    fn invalid_text_is_kept_and_the_form_is_read_only() {
+        let state = start(json!({"location": "westeurope"}));
+        let typed = "{\"location\": \"west".to_owned();
+        let state = state.reduce(EditorAction::SetText(typed.clone()));
+        assert_eq!(*state.text, typed);
+        assert!(state.has_syntax_errors());
+        let state = state.reduce(EditorAction::SetValue {
+            pointer: "/location".into(),
+            value: json!("x"),
+        });
+        assert_eq!(*state.text, typed, "the user's text is never replaced");
+        assert!(state.notice.is_some());
+    }
+
+    #[test]
+    fn switching_type_keeps_what_was_typed_for_each_type() {
+        let state = start(json!({"properties": {"customize": [
+            {"type": "Shell", "name": "setup", "scriptUri": "https://example.com/a.sh"}
+        ]}}));
+        let state = state.reduce(EditorAction::SwitchType {
+            pointer: "/properties/customize/0".into(),
+            new_type: "File".into(),
+        });
+        assert_eq!(
+            doc(&state)["properties"]["customize"][0],
+            json!({"type": "File", "name": "setup"})
+        );
+        let state = state.reduce(EditorAction::SetValue {
+            pointer: "/properties/customize/0/destination".into(),
+            value: json!("/tmp/a"),
+        });
+        let state = state.reduce(EditorAction::SwitchType {
+            pointer: "/properties/customize/0".into(),
+            new_type: "Shell".into(),
+        });
+        assert_eq!(
+            doc(&state)["properties"]["customize"][0]["scriptUri"],
+            json!("https://example.com/a.sh")
+        );
+        let state = state.reduce(EditorAction::SwitchType {
+            pointer: "/properties/customize/0".into(),
+            new_type: "File".into(),
+        });
+        assert_eq!(
+            doc(&state)["properties"]["customize"][0]["destination"],
+            json!("/tmp/a")
+        );
+    }
+
+    #[test]
+    fn lists_insert_move_duplicate_and_remove() {
+        let state = start(json!({"properties": {}}));
+        let state = state.reduce(EditorAction::Insert {
+            pointer: "/properties/customize".into(),
+            index: 0,
+            value: json!({"type": "Shell", "name": "a"}),
+        });
+        let state = state.reduce(EditorAction::Duplicate {
+            pointer: "/properties/customize".into(),
+            index: 0,
+        });
+        let state = state.reduce(EditorAction::Move {
+            pointer: "/properties/customize".into(),
+            from: 1,
+            to: 0,
+        });
+        assert_eq!(
+            doc(&state)["properties"]["customize"][0]["name"],
+            json!("a-copy")
+        );
+        let state = state.reduce(EditorAction::Remove {
+            pointer: "/properties/customize/0".into(),
+        });
+        assert_eq!(
+            doc(&state)["properties"]["customize"],
+            json!([{"type": "Shell", "name": "a"}])
+        );
+    }
+
+    #[test]
+    fn placeholders_are_filled_inside_and_outside_strings() {
+        let text = "{\"location\": \"<region>\", \"n\": <minutes>, \"id\": \"/x/<region>/y\"}";
+        let filled = fill_placeholder(
+            &fill_placeholder(text, "<region>", "west\"europe"),
+            "<minutes>",
+            "60",
+        );
+        assert_eq!(
+            filled,
+            "{\"location\": \"west\\\"europe\", \"n\": 60, \"id\": \"/x/west\\\"europe/y\"}"
+        );
+        assert_eq!(
+            fill_placeholder("{\"a\": <name>}", "<name>", "abc"),
+            "{\"a\": \"abc\"}"
+        );
+    }
+
+    #[test]
+    fn fixes_apply_and_status_counts() {
+        let state = start(json!({
+            "apiVersion": "2024-02-01", "location": "westeurope",
+            "properties": {"distribute": [{"type": "vhd", "runOutputName": "v"}]}
+        }));
+        assert!(state.status_text().contains("error"));
+        let fix = state
+            .analysis
+            .report
+            .diagnostics
+            .iter()
+            .find_map(|d| d.fix.clone())
+            .unwrap();
+        let state = state.reduce(EditorAction::ApplyFix(fix));
+        assert_eq!(
+            doc(&state)["properties"]["distribute"][0]["type"],
+            json!("VHD")
+        );
+    }
+}

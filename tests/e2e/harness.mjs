@@ -1,0 +1,67 @@
+// Serves dist/ on a loopback port and drives Debian's Chromium through playwright-core, as a
+// user would: find controls by role and accessible name, type, click, read what is shown.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { chromium } from "playwright-core";
+
+const DIST = join(import.meta.dirname, "../../dist");
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json" };
+
+/** Starts the static server; resolves to { url, close }. */
+export async function serve() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const file = join(DIST, path.endsWith("/") ? `${path}index.html` : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Launches headless Chromium (playwright gives it a fresh temporary profile) with no
+ * network beyond loopback. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run", "--disable-quic",
+    ],
+  });
+}
+
+/** A new page with console errors collected, opened on the app and ready. */
+export async function open(browser, url, { context } = {}) {
+  const ctx = context ?? (await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] }));
+  const page = await ctx.newPage();
+  const consoleErrors = [];
+  page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
+  page.on("pageerror", (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await page.getByRole("textbox", { name: "Template JSON" }).waitFor();
+  return { page, ctx, consoleErrors };
+}
+
+/** The status text, e.g. `2 errors, 1 warning`. */
+export async function status(page) {
+  return (await page.getByRole("status").filter({ hasText: /error/ }).first().textContent()).trim();
+}
+
+/** Replaces the JSON view's text as a user pasting would. */
+export async function setJson(page, text) {
+  const box = page.getByRole("textbox", { name: "Template JSON" });
+  await box.fill(text);
+}
+
+export async function json(page) {
+  return page.getByRole("textbox", { name: "Template JSON" }).inputValue();
+}
