@@ -9,6 +9,7 @@
 //! assert!(report.has_errors()); // no `properties`, no `identity`, ...
 //! ```
 
+pub mod catalog;
 pub mod diagnostic;
 pub mod edit;
 pub mod model;
@@ -287,6 +288,16 @@ fn finish(
     mut diagnostics: Vec<Diagnostic>,
     templates: Vec<TemplateInfo>,
 ) -> Report {
+    // An unquoted `<placeholder>` is reported by the parser; saying again that it is a
+    // placeholder left in the value adds nothing until it is quoted.
+    let unquoted: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.code == rules::syntax::UNQUOTED_PLACEHOLDER.code)
+        .map(|d| d.pointer.clone())
+        .collect();
+    diagnostics.retain(|d| {
+        d.code != rules::content::PLACEHOLDER_LEFT.code || !unquoted.contains(&d.pointer)
+    });
     let lines = LineIndex::new(text);
     for d in &mut diagnostics {
         if d.span.is_none() {

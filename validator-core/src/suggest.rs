@@ -4,9 +4,17 @@
 /// similar one when it is similar enough to be a typo (`aritfactTags` → `artifactTags`).
 pub fn nearest<'c>(given: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let lower = given.to_lowercase();
+    let given_len = lower.chars().count();
     let mut best: Option<(&str, f64)> = None;
     for candidate in candidates {
         if candidate == given {
+            continue;
+        }
+        // The edit distance is at least the difference in length, so a candidate much shorter
+        // or longer cannot reach the threshold; skipping it also keeps a 10 MB value from
+        // costing a 10 MB × n distance matrix.
+        let candidate_len = candidate.chars().count();
+        if (given_len.min(candidate_len) as f64) < 0.7 * given_len.max(candidate_len) as f64 {
             continue;
         }
         let candidate_lower = candidate.to_lowercase();

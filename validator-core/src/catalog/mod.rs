@@ -1,0 +1,3 @@
+//! Data the rules compare against, each list with its date and source.
+
+pub mod regions;
