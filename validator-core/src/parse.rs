@@ -178,10 +178,30 @@ pub fn parse(text: &str) -> Parsed {
         }
         value
     };
+    let mut diagnostics = parser.diagnostics;
+    if let Some(root) = &value {
+        keep_pointers_in_document(root, &mut diagnostics);
+    }
     Parsed {
         value,
         index: parser.index,
-        diagnostics: parser.diagnostics,
+        diagnostics,
+    }
+}
+
+/// A problem inside a value that a later duplicate key replaced (or inside a value that could
+/// not be read) would point at nothing: point it at the nearest node that exists (a missing
+/// key may name its object). Its span still marks the exact place.
+fn keep_pointers_in_document(root: &Value, diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics {
+        while !d.pointer.is_empty()
+            && root.pointer(&d.pointer).is_none()
+            && pointer::parent(&d.pointer)
+                .is_none_or(|p| !root.pointer(p).is_some_and(Value::is_object))
+        {
+            let parent = pointer::parent(&d.pointer).unwrap_or_default().to_owned();
+            d.pointer = parent;
+        }
     }
 }
 
@@ -942,6 +962,17 @@ mod tests {
             Some(json!({"location": "<region>", "n": "<minutes>"}))
         );
         assert_eq!(codes(&parsed), vec!["AIB005", "AIB005"]);
+    }
+
+    #[test]
+    fn problems_inside_a_replaced_duplicate_point_at_what_exists() {
+        let parsed = parse(r#"{"a": {"b": {"c": }}, "a": 1}"#);
+        let missing = parsed
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("value is missing"))
+            .unwrap();
+        assert_eq!(missing.pointer, "/a");
     }
 
     #[test]

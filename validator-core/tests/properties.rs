@@ -27,7 +27,8 @@ fn assert_pointers_resolve(text: &str, report: &Report) {
     };
     for d in &report.diagnostics {
         let resolves = value.pointer(&d.pointer).is_some()
-            || pointer::parent(&d.pointer).is_some_and(|p| value.pointer(p).is_some());
+            || pointer::parent(&d.pointer)
+                .is_some_and(|p| value.pointer(p).is_some_and(|v| v.is_object()));
         assert!(
             resolves,
             "{} pointer `{}` does not resolve: {}",
