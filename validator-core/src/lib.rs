@@ -10,6 +10,7 @@
 //! ```
 
 pub mod diagnostic;
+pub mod export;
 pub mod model;
 pub mod parse;
 pub mod pointer;
