@@ -80,7 +80,7 @@ pub fn render(input: &Input, options: &Options) -> Export {
                 p.clone(),
                 parameter(
                     Some(&plan.template_name),
-                    "The image template's name. Templates cannot be updated: deploy a changed template under a new name, or delete the old one first.",
+                    "The name of the image template. Templates cannot be updated: deploy a changed template under a new name, or delete the old one first.",
                 ),
             );
             resource.insert("name".into(), expression(p));
@@ -92,9 +92,14 @@ pub fn render(input: &Input, options: &Options) -> Export {
     match &names.location {
         Some(p) => {
             let default = (!plan.location_injected).then_some(plan.location.as_str());
-            let mut definition = parameter(default, "The image template's region.");
+            let mut definition = parameter(default, "The region of the image template.");
             if default.is_none() {
+                // An expression, so not escaped: the resource group's region.
+                let metadata = definition
+                    .as_object_mut()
+                    .and_then(|m| m.remove("metadata"));
                 definition["defaultValue"] = json!("[resourceGroup().location]");
+                definition["metadata"] = metadata.unwrap_or_default();
             }
             parameters.insert(p.clone(), definition);
         }
@@ -184,11 +189,13 @@ fn expression(parameter: &str) -> Value {
 }
 
 fn parameter(default: Option<&str>, description: &str) -> Value {
-    let mut p = json!({"type": "string", "metadata": {"description": description}});
+    let mut p = Map::new();
+    p.insert("type".into(), json!("string"));
     if let Some(d) = default {
-        p["defaultValue"] = Value::String(quote::arm_literal(d));
+        p.insert("defaultValue".into(), Value::String(quote::arm_literal(d)));
     }
-    p
+    p.insert("metadata".into(), json!({"description": description}));
+    Value::Object(p)
 }
 
 /// The resource's body as the source ARM template wrote it (strings untouched), without the

@@ -10,9 +10,11 @@ pub fn render(input: &Input, options: &Options) -> Export {
     let plan = Plan::new(input, options);
     let mut notes = plan.notes();
     if !plan.expressions.is_empty() {
-        notes.push(
-            "ARM expressions are kept as strings here: translate them to Bicep by hand, or decompile the ARM export (az bicep decompile)".to_owned(),
-        );
+        notes.pop();
+        notes.push(format!(
+            "the template holds ARM expressions ({}), kept as strings here: translate them to Bicep by hand, or decompile the ARM export (az bicep decompile)",
+            super::json::summarize(&plan.expressions)
+        ));
     }
     let mut out = String::new();
     out.push_str(&format!(

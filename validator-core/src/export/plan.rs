@@ -284,6 +284,11 @@ impl Plan {
             identity_sentinel: String::new(),
             location_sentinel: String::new(),
         };
+        // The scripts write the region and a created identity themselves.
+        let created = matches!(plan.identity, Identity::Created { .. });
+        plan.expressions.retain(|p| {
+            !(p == "/location" && plan.location_injected || created && p.starts_with("/identity"))
+        });
         plan.place_sentinels();
         plan.placeholders = placeholders_in(&plan.body);
         if plan.location_injected {
