@@ -60,16 +60,15 @@ struct Script {
 }
 
 impl Script {
+    /// One statement. Not split at newlines: those inside a quoted value belong to it.
     fn line(&mut self, text: &str) {
-        for l in text.lines() {
-            self.text.push_str(&"  ".repeat(self.indent));
-            self.text.push_str(l);
-            self.text.push('\n');
-        }
+        self.text.push_str(&"  ".repeat(self.indent));
+        self.text.push_str(text);
+        self.text.push('\n');
     }
     fn comment(&mut self, text: &str) {
-        for l in text.lines() {
-            self.line(format!("# {l}").trim_end());
+        for l in super::script::comment_lines(text) {
+            self.line(format!("# {}", quote::comment(l)).trim_end());
         }
     }
     fn title(&mut self, text: &str) {

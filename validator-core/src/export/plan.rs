@@ -139,7 +139,10 @@ impl Plan {
             }
         };
 
-        let identity = identity_of(&body, options);
+        // Only a template from an ARM file has expressions; elsewhere `[…]` is plain text.
+        let from_arm = input.deployment.is_some();
+        let is_expression = |s: &str| from_arm && quote::is_arm_expression(s);
+        let identity = identity_of(&body, options, &is_expression);
 
         let properties = body.get("properties").cloned().unwrap_or(Value::Null);
         let mut scopes = Vec::new();
@@ -228,7 +231,7 @@ impl Plan {
             .into_iter()
             .flatten()
             .filter_map(Value::as_str)
-            .filter(|s| !quote::is_arm_expression(s))
+            .filter(|s| !is_expression(s))
             .map(str::to_owned)
             .collect();
         let staging_group = properties
@@ -356,13 +359,13 @@ impl Plan {
     }
 }
 
-fn identity_of(body: &Value, options: &Options) -> Identity {
+fn identity_of(body: &Value, options: &Options, is_expression: &dyn Fn(&str) -> bool) -> Identity {
     let ids = body
         .pointer("/identity/userAssignedIdentities")
         .and_then(Value::as_object);
     let given = ids
         .and_then(|m| m.keys().next())
-        .filter(|id| !quote::is_arm_expression(id) && model::placeholders(id).is_empty());
+        .filter(|id| !is_expression(id) && model::placeholders(id).is_empty());
     match (given, &options.identity_name) {
         (Some(id), None) => Identity::Given {
             id: id.clone(),

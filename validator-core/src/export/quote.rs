@@ -8,18 +8,42 @@ use serde_json::Value;
 
 /// A bash word holding `value` literally: `'…'`, with each `'` written `'\''`. Single quotes
 /// stop every expansion (`$`, backticks, `\`, history `!`); nothing else does in an interactive
-/// shell, so every value is quoted, even plain ones.
+/// shell, so every value is quoted, even plain ones. Control characters are written as
+/// `$'\xHH'` pieces: pasted raw into a terminal they would edit the line (DEL erases, TAB
+/// completes, CR becomes LF) instead of reaching the command.
 pub fn bash(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
-    out.push('\'');
+    let mut open = false;
     for c in value.chars() {
+        if c.is_control() {
+            if open {
+                out.push('\'');
+                open = false;
+            }
+            out.push_str("$'");
+            let mut bytes = [0u8; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+            out.push('\'');
+            continue;
+        }
+        if !open {
+            out.push('\'');
+            open = true;
+        }
         if c == '\'' {
             out.push_str("'\\''");
         } else {
             out.push(c);
         }
     }
-    out.push('\'');
+    if open || out.is_empty() {
+        if !open {
+            out.push('\'');
+        }
+        out.push('\'');
+    }
     out
 }
 
@@ -30,8 +54,36 @@ pub fn is_powershell_single_quote(c: char) -> bool {
 }
 
 /// A PowerShell verbatim string: `'…'` with every single-quote character doubled, as
-/// PowerShell's own `CodeGeneration.EscapeSingleQuotedStringContent` does.
+/// PowerShell's own `CodeGeneration.EscapeSingleQuotedStringContent` does. A value with
+/// control characters becomes `('…' + [char]0x7F + '…')`, which Windows PowerShell 5.1 reads
+/// too (it lacks `` `u{…} ``), so none reaches the terminal raw.
 pub fn powershell(value: &str) -> String {
+    if !value.chars().any(char::is_control) {
+        return powershell_plain(value);
+    }
+    let mut parts = Vec::new();
+    let mut run = String::new();
+    for c in value.chars() {
+        if c.is_control() {
+            if !run.is_empty() {
+                parts.push(powershell_plain(&std::mem::take(&mut run)));
+            }
+            parts.push(format!("[char]0x{:02X}", c as u32));
+        } else {
+            run.push(c);
+        }
+    }
+    if !run.is_empty() {
+        parts.push(powershell_plain(&run));
+    }
+    if parts.len() == 1 {
+        // `[char]` alone is a char, not a string.
+        parts.insert(0, "''".to_owned());
+    }
+    format!("({})", parts.join(" + "))
+}
+
+fn powershell_plain(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('\'');
     for c in value.chars() {
@@ -42,6 +94,20 @@ pub fn powershell(value: &str) -> String {
     }
     out.push('\'');
     out
+}
+
+/// Text for a comment line: control characters shown as escapes (raw, a DEL could erase the
+/// `#` of a pasted comment and turn the rest into code).
+pub fn comment(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Characters `cmd.exe` re-reads when PowerShell on Windows calls `az` (a batch file,
@@ -63,7 +129,7 @@ pub fn bicep(value: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             '$' if chars.peek() == Some(&'{') => out.push_str("\\$"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
             c => out.push(c),
         }
     }
@@ -78,7 +144,9 @@ pub fn bicep_multiline(value: &str) -> Option<String> {
     let fits = value.contains('\n')
         && !value.contains("'''")
         && !value.ends_with('\'')
-        && value.chars().all(|c| c == '\n' || c == '\t' || c >= ' ');
+        && value
+            .chars()
+            .all(|c| c == '\n' || c == '\t' || !c.is_control());
     // The newline right after the opening quotes is not part of the value.
     fits.then(|| format!("'''\n{value}'''"))
 }
@@ -104,14 +172,15 @@ pub fn bicep_key(key: &str) -> String {
 /// decode it identically, and no typographic quote can end a PowerShell here-string.
 pub fn json_ascii(value: &Value) -> String {
     let text = serde_json::to_string_pretty(value).expect("a JSON value always serializes");
-    if text.is_ascii() {
+    if text.chars().all(|c| c.is_ascii() && c != '\u{7f}') {
         return text;
     }
     // Outside strings serde_json writes ASCII only, so every non-ASCII char is inside a string,
     // where an escape means the same character.
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
-        if c.is_ascii() {
+        // DEL is ASCII but a terminal takes it for a key; serde_json leaves it raw.
+        if c.is_ascii() && c != '\u{7f}' {
             out.push(c);
         } else {
             let mut units = [0u16; 2];
@@ -177,6 +246,12 @@ mod tests {
             ),
             ("don\u{2019}t", "'don\u{2019}t'", "'don\u{2019}\u{2019}t'"),
             ("", "''", "''"),
+            (
+                "a\tb\u{7f}",
+                "'a'$'\\x09''b'$'\\x7f'",
+                "('a' + [char]0x09 + 'b' + [char]0x7F)",
+            ),
+            ("\n", "$'\\x0a'", "('' + [char]0x0A)"),
             (
                 r"C:\buildArtifacts\index.html",
                 r"'C:\buildArtifacts\index.html'",

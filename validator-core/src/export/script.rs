@@ -122,8 +122,8 @@ fn render_line(line: &Line, shell: Shell, indent: &str, out: &mut String) {
     match line {
         Line::Blank => out.push('\n'),
         Line::Comment(text) => {
-            for l in text.lines() {
-                push(format!("# {l}").trim_end());
+            for l in comment_lines(text) {
+                push(format!("# {}", quote::comment(l)).trim_end());
             }
         }
         Line::Set(name, value) => push(&if bash {
@@ -218,6 +218,12 @@ fn render_line(line: &Line, shell: Shell, indent: &str, out: &mut String) {
             out.push_str(if bash { "fi\n" } else { "}\n" });
         }
     }
+}
+
+/// The lines of a comment. PowerShell ends a line comment at a lone CR too, so a value with
+/// one must not continue the comment as code.
+pub fn comment_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['\n', '\r'])
 }
 
 pub fn command(cmd: &Cmd, shell: Shell) -> String {
