@@ -48,7 +48,7 @@ struct Call {
 fn parse_log(bytes: &[u8]) -> Vec<Call> {
     let mut calls = Vec::new();
     let mut rest = bytes;
-    let mut line = |rest: &mut &[u8]| {
+    let line = |rest: &mut &[u8]| {
         let at = rest.iter().position(|b| *b == b'\n').unwrap();
         let text = String::from_utf8(rest[..at].to_vec()).unwrap();
         *rest = &rest[at + 1..];

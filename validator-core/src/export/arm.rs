@@ -89,21 +89,18 @@ pub fn render(input: &Input, options: &Options) -> Export {
             resource.insert("name".into(), input.resource["name"].clone());
         }
     }
-    match &names.location {
-        Some(p) => {
-            let default = (!plan.location_injected).then_some(plan.location.as_str());
-            let mut definition = parameter(default, "The region of the image template.");
-            if default.is_none() {
-                // An expression, so not escaped: the resource group's region.
-                let metadata = definition
-                    .as_object_mut()
-                    .and_then(|m| m.remove("metadata"));
-                definition["defaultValue"] = json!("[resourceGroup().location]");
-                definition["metadata"] = metadata.unwrap_or_default();
-            }
-            parameters.insert(p.clone(), definition);
+    if let Some(p) = &names.location {
+        let default = (!plan.location_injected).then_some(plan.location.as_str());
+        let mut definition = parameter(default, "The region of the image template.");
+        if default.is_none() {
+            // An expression, so not escaped: the resource group's region.
+            let metadata = definition
+                .as_object_mut()
+                .and_then(|m| m.remove("metadata"));
+            definition["defaultValue"] = json!("[resourceGroup().location]");
+            definition["metadata"] = metadata.unwrap_or_default();
         }
-        None => {}
+        parameters.insert(p.clone(), definition);
     }
     if let Some(p) = &names.identity {
         let default = match &plan.identity {
@@ -126,11 +123,8 @@ pub fn render(input: &Input, options: &Options) -> Export {
         None => quote::map_strings(&plan.body, &|s| quote::arm_literal(s)),
     };
     if let Some(map) = body.as_object_mut() {
-        match &names.location {
-            Some(p) => {
-                map.insert("location".into(), expression(p));
-            }
-            None => {}
+        if let Some(p) = &names.location {
+            map.insert("location".into(), expression(p));
         }
         if let Some(p) = &names.identity {
             let mut ids = Map::new();

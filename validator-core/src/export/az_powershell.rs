@@ -693,9 +693,10 @@ impl Cmdlets {
             let at = format!("`properties.{key}`");
             match key.as_str() {
                 "source" => {
-                    match object_call(v, "properties.source", source_cmdlet, &mut missing) {
-                        Some(call) => source = call,
-                        None => {}
+                    if let Some(call) =
+                        object_call(v, "properties.source", source_cmdlet, &mut missing)
+                    {
+                        source = call
                     }
                 }
                 "customize" => list(

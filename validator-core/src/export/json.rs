@@ -114,6 +114,13 @@ fn collect_expressions(value: &Value, pointer: &str, found: &mut Vec<String>) {
 pub fn render(input: &Input) -> Export {
     let body = body(input);
     let mut notes = Vec::new();
+    let placeholders = placeholders(&body);
+    if !placeholders.is_empty() {
+        notes.push(format!(
+            "the template still holds placeholders ({}): replace them before sending it",
+            placeholders.join(", ")
+        ));
+    }
     let expressions = expressions(input);
     if !expressions.is_empty() {
         notes.push(format!(
@@ -134,4 +141,31 @@ pub fn summarize(pointers: &[String]) -> String {
         n if n > 4 => format!("{} and {} more", shown.join(", "), n - 4),
         _ => shown.join(", "),
     }
+}
+
+/// The `<placeholders>` left in a body (keys and values), each once.
+pub fn placeholders(value: &Value) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut visit = |s: &str| {
+        for p in crate::model::placeholders(s) {
+            if !found.iter().any(|f| f == p) {
+                found.push(p.to_owned());
+            }
+        }
+    };
+    fn walk(value: &Value, visit: &mut dyn FnMut(&str)) {
+        match value {
+            Value::String(s) => visit(s),
+            Value::Array(items) => items.iter().for_each(|v| walk(v, visit)),
+            Value::Object(map) => {
+                for (k, v) in map {
+                    visit(k);
+                    walk(v, visit);
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(value, &mut visit);
+    found
 }

@@ -293,7 +293,7 @@ impl Plan {
             !(p == "/location" && plan.location_injected || created && p.starts_with("/identity"))
         });
         plan.place_sentinels();
-        plan.placeholders = placeholders_in(&plan.body);
+        plan.placeholders = json::placeholders(&plan.body);
         if plan.location_injected {
             for p in model::placeholders(&plan.location) {
                 if !plan.placeholders.iter().any(|f| f == p) {
@@ -454,30 +454,4 @@ fn is_guid(text: &str) -> bool {
 fn dedup(items: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();
     items.retain(|s| seen.insert(s.to_ascii_lowercase()));
-}
-
-fn placeholders_in(value: &Value) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
-    let mut visit = |s: &str| {
-        for p in model::placeholders(s) {
-            if !found.iter().any(|f| f == p) {
-                found.push(p.to_owned());
-            }
-        }
-    };
-    fn walk(value: &Value, visit: &mut dyn FnMut(&str)) {
-        match value {
-            Value::String(s) => visit(s),
-            Value::Array(items) => items.iter().for_each(|v| walk(v, visit)),
-            Value::Object(map) => {
-                for (k, v) in map {
-                    visit(k);
-                    walk(v, visit);
-                }
-            }
-            _ => {}
-        }
-    }
-    walk(value, &mut visit);
-    found
 }
