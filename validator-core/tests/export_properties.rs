@@ -112,6 +112,11 @@ fn case() -> impl Strategy<Value = Case> {
                     ]
                 }
             });
+            let mut template = template;
+            if vm_identity.len() % 2 == 0 {
+                // A field Az.ImageBuilder's cmdlets lack: that script then sends the body.
+                template["properties"]["errorHandling"] = json!({"onCustomizerError": "abort"});
+            }
             Case {
                 template,
                 options: Options {

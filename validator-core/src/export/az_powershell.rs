@@ -409,10 +409,8 @@ enum Kind {
 }
 
 fn fits(kind: Kind, v: &Value) -> bool {
-    let plain_str = |v: &Value| {
-        v.as_str()
-            .is_some_and(|s| !s.contains(|c: char| c.is_control() && c != '\t'))
-    };
+    // Any string: `quote::powershell` writes control characters as `[char]` codes.
+    let plain_str = |v: &Value| v.is_string();
     match kind {
         Kind::Str => plain_str(v),
         Kind::Bool => v.is_boolean(),
