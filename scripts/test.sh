@@ -25,3 +25,7 @@ INSTA_UPDATE=no cargo test --workspace --locked
 step "the core in WebAssembly gives the same reports on the corpus"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p wasm-parity --target wasm32-unknown-unknown --locked
+
+step "the exported bash scripts against the real Azure CLI (installed into .tools/ if missing)"
+scripts/setup-azure-cli.sh
+cargo test -p validator-core --locked --test export_real_az -- --ignored
