@@ -379,6 +379,18 @@ mod tests {
     }
 
     #[test]
+    fn comments_cannot_turn_into_code() {
+        // PowerShell ends a comment at a lone CR; a raw DEL would erase the `#` when pasted.
+        let lines = vec![Line::Comment("name a\rRemove-Item x\u{7f}\u{7f}".into())];
+        for shell in [Shell::Bash, Shell::PowerShell] {
+            assert_eq!(
+                render(&lines, shell),
+                "# name a\n# Remove-Item x\\u{7f}\\u{7f}\n"
+            );
+        }
+    }
+
+    #[test]
     fn writes_files_with_markers() {
         let lines = vec![Line::WriteFile {
             path_var: "f".into(),
