@@ -30,6 +30,10 @@ step "the core in WebAssembly gives the same reports on the corpus"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p wasm-parity --test parity --target wasm32-unknown-unknown --locked 2>&1 | tee -a "$log"
 
+step "the exported bash scripts against the real Azure CLI (installed into .tools/ if missing)"
+scripts/setup-azure-cli.sh
+cargo test -p validator-core --locked --test export_real_az -- --ignored 2>&1 | tee -a "$log"
+
 step "release build of the app (trunk, wasm-opt)"
 PATH="$PWD/node_modules/.bin:$PATH" trunk build --offline --release
 

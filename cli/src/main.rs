@@ -3,6 +3,7 @@
 //! Exit codes: 0 when no file has an error (warnings allowed), 1 when any has, 2 for bad usage
 //! or an unreadable file.
 
+mod export;
 mod input;
 mod output;
 
@@ -47,6 +48,9 @@ enum Command {
     },
     /// List every rule.
     Rules,
+    /// Print a template as the JSON body, an ARM or Bicep template, or an Azure CLI or Azure
+    /// PowerShell script that deploys and builds it: `aib export az --shell bash t.json`.
+    Export(export::ExportArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -60,6 +64,15 @@ enum Format {
 enum OsArg {
     Linux,
     Windows,
+}
+
+impl OsArg {
+    fn os(self) -> Os {
+        match self {
+            OsArg::Linux => Os::Linux,
+            OsArg::Windows => Os::Windows,
+        }
+    }
 }
 
 fn parse_api_version(text: &str) -> Result<ApiVersion, String> {
@@ -80,10 +93,7 @@ fn main() -> ExitCode {
         } => {
             let options = Options {
                 api_version,
-                os: os.map(|o| match o {
-                    OsArg::Linux => Os::Linux,
-                    OsArg::Windows => Os::Windows,
-                }),
+                os: os.map(OsArg::os),
             };
             check(&paths, &options, format)
         }
@@ -92,6 +102,7 @@ fn main() -> ExitCode {
             print_stdout(&output::rules_table());
             ExitCode::SUCCESS
         }
+        Command::Export(args) => export::run(args),
     }
 }
 

@@ -202,3 +202,82 @@ fn rules_and_explain_print_the_registry() {
     assert!(by_code.starts_with("# AIB030 unknown-property"));
     assert!(by_code.contains("## Why it matters"));
 }
+
+fn aib_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aib"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+const LINUX_SIG: &str = "Azure__azvmimagebuilder/quickquickstarts__1_Creating_a_Custom_Linux_Shared_Image_Gallery_Image__helloImageTemplateforSIG.json";
+
+#[test]
+fn export_prints_each_kind_on_stdout_and_notes_on_stderr() {
+    let path = corpus(LINUX_SIG);
+    let json = aib(&["export", "json", &path]);
+    assert_eq!(json.status.code(), Some(0));
+    let body: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert!(body.get("type").is_none() && body["properties"]["source"].is_object());
+    assert!(stderr(&json).contains("note: the template still holds placeholders"));
+
+    let bash = stdout(&aib(&["export", "az", "--location", "westus2", &path]));
+    assert!(bash.starts_with("#!/usr/bin/env bash\n"));
+    assert!(bash.contains("location='westus2'"));
+    let powershell = stdout(&aib(&["export", "az", "--shell", "powershell", &path]));
+    assert!(powershell.contains("$resourceGroup = 'aib-rg'"));
+    let arm = stdout(&aib(&["export", "arm", "--name", "golden", &path]));
+    assert!(arm.contains("\"defaultValue\": \"golden\""));
+    let bicep = stdout(&aib(&["export", "bicep", &path]));
+    assert!(bicep.contains(
+        "resource imageTemplate 'Microsoft.VirtualMachineImages/imageTemplates@2022-02-14' = {"
+    ));
+    let cmdlets = stdout(&aib(&["export", "powershell", &path]));
+    assert!(cmdlets.contains("New-AzImageBuilderTemplate @template"));
+}
+
+#[test]
+fn export_picks_a_template_by_pointer_or_position() {
+    let arm = r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "resources": [
+          {"type": "Microsoft.VirtualMachineImages/imageTemplates", "apiVersion": "2022-07-01", "name": "first", "location": "westus2", "properties": {}},
+          {"type": "Microsoft.VirtualMachineImages/imageTemplates", "apiVersion": "2024-02-01", "name": "second", "location": "eastus", "properties": {}}
+        ]}"#;
+    let first = aib_stdin(&["export", "bicep", "-"], arm);
+    assert!(stdout(&first).contains("@2022-07-01"));
+    let by_index = aib_stdin(&["export", "bicep", "--template", "1", "-"], arm);
+    assert!(stdout(&by_index).contains("@2024-02-01"));
+    let by_pointer = aib_stdin(&["export", "bicep", "--template", "/resources/1", "-"], arm);
+    assert_eq!(stdout(&by_pointer), stdout(&by_index));
+    let missing = aib_stdin(&["export", "bicep", "--template", "7", "-"], arm);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("0: `/resources/0`, 1: `/resources/1`"));
+}
+
+#[test]
+fn export_works_for_a_template_with_errors_and_says_so() {
+    let output = aib(&[
+        "export",
+        "json",
+        &fixture("schema/unknown-property/invalid-2024.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("error(s); the export may not deploy"));
+    assert!(serde_json::from_str::<serde_json::Value>(&stdout(&output)).is_ok());
+    let not_json = aib_stdin(&["export", "json", "-"], "[1, 2]");
+    assert_eq!(not_json.status.code(), Some(2));
+}

@@ -12,6 +12,7 @@
 pub mod catalog;
 pub mod diagnostic;
 pub mod edit;
+pub mod export;
 pub mod model;
 pub mod parse;
 pub mod pointer;

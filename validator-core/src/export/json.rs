@@ -1,0 +1,171 @@
+//! The normalised body: the image template exactly as the service receives it, in the shape
+//! `az resource create --is-full-object --properties @file`, `Invoke-AzRestMethod -Payload`
+//! and `New-AzImageBuilderTemplate -JsonTemplatePath` take.
+
+use serde_json::{Map, Value};
+
+use super::{quote, Export, Input};
+
+/// Envelope keys the service does not take in a body: the resource's address (`name`, `type`,
+/// `apiVersion` go in the URL; the Learn release notes ask to leave `apiVersion` out) and ARM
+/// deployment keys.
+const ENVELOPE: &[&str] = &[
+    "type",
+    "apiVersion",
+    "name",
+    "dependsOn",
+    "condition",
+    "copy",
+    "comments",
+    "scope",
+    "id",
+    "systemData",
+];
+
+/// Fields the service fills in (a GET's output pasted as a template has them); the PUT ignores
+/// them at best.
+const READ_ONLY_PROPERTIES: &[&str] = &[
+    "provisioningState",
+    "provisioningError",
+    "lastRunStatus",
+    "exactStagingResourceGroup",
+];
+
+/// The body of `input`: envelope and read-only fields dropped, everything else kept as written
+/// (unknown keys too: the checker reports them, the export does not second-guess them). A
+/// template from an ARM file has its `[[` escapes undone, since no ARM engine reads the body.
+pub fn body(input: &Input) -> Value {
+    let Some(resource) = input.resource.as_object() else {
+        return input.resource.clone();
+    };
+    let mut out = Map::new();
+    for (key, value) in resource {
+        if ENVELOPE.contains(&key.as_str()) {
+            continue;
+        }
+        let mut value = value.clone();
+        if key == "properties" {
+            strip_read_only(&mut value);
+        }
+        out.insert(key.clone(), value);
+    }
+    let out = Value::Object(out);
+    if input.deployment.is_some() {
+        quote::map_strings(&out, &|s| {
+            quote::arm_unescape(s).unwrap_or_else(|| s.to_owned())
+        })
+    } else {
+        out
+    }
+}
+
+fn strip_read_only(properties: &mut Value) {
+    let Some(map) = properties.as_object_mut() else {
+        return;
+    };
+    for key in READ_ONLY_PROPERTIES {
+        map.remove(*key);
+    }
+    if let Some(source) = map.get_mut("source").and_then(Value::as_object_mut) {
+        source.remove("exactVersion");
+    }
+}
+
+/// Pointers (relative to the body) of the ARM expressions left in a body from an ARM file:
+/// only a deployment can evaluate them.
+pub fn expressions(input: &Input) -> Vec<String> {
+    let mut found = Vec::new();
+    if input.deployment.is_some() {
+        collect_expressions(input.resource, "", &mut found);
+    }
+    // The envelope (`name`, `apiVersion`, ...) is not part of the body.
+    found.retain(|p| {
+        let first = crate::pointer::tokens(p)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        !ENVELOPE.contains(&first.as_str())
+    });
+    found
+}
+
+fn collect_expressions(value: &Value, pointer: &str, found: &mut Vec<String>) {
+    match value {
+        Value::String(s) if quote::is_arm_expression(s) => found.push(pointer.to_owned()),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect_expressions(item, &crate::pointer::join_index(pointer, i), found);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                let child = crate::pointer::join(pointer, k);
+                if quote::is_arm_expression(k) {
+                    found.push(child.clone());
+                }
+                collect_expressions(v, &child, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `aib export json`: the body, pretty-printed, ASCII-only, with a final newline.
+pub fn render(input: &Input) -> Export {
+    let body = body(input);
+    let mut notes = Vec::new();
+    let placeholders = placeholders(&body);
+    if !placeholders.is_empty() {
+        notes.push(format!(
+            "the template still holds placeholders ({}): replace them before sending it",
+            placeholders.join(", ")
+        ));
+    }
+    let expressions = expressions(input);
+    if !expressions.is_empty() {
+        notes.push(format!(
+            "the template holds ARM expressions that only a deployment evaluates ({}); deploy the ARM export instead, or replace them",
+            summarize(&expressions)
+        ));
+    }
+    Export {
+        text: format!("{}\n", quote::json_ascii(&body)),
+        notes,
+    }
+}
+
+/// The first few pointers, for a one-line note.
+pub fn summarize(pointers: &[String]) -> String {
+    let shown: Vec<String> = pointers.iter().take(4).map(|p| format!("`{p}`")).collect();
+    match pointers.len() {
+        n if n > 4 => format!("{} and {} more", shown.join(", "), n - 4),
+        _ => shown.join(", "),
+    }
+}
+
+/// The `<placeholders>` left in a body (keys and values), each once.
+pub fn placeholders(value: &Value) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut visit = |s: &str| {
+        for p in crate::model::placeholders(s) {
+            if !found.iter().any(|f| f == p) {
+                found.push(p.to_owned());
+            }
+        }
+    };
+    fn walk(value: &Value, visit: &mut dyn FnMut(&str)) {
+        match value {
+            Value::String(s) => visit(s),
+            Value::Array(items) => items.iter().for_each(|v| walk(v, visit)),
+            Value::Object(map) => {
+                for (k, v) in map {
+                    visit(k);
+                    walk(v, visit);
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(value, &mut visit);
+    found
+}

@@ -1,0 +1,143 @@
+//! Exports a checked template as what users paste: the JSON body, an ARM deployment template,
+//! Bicep, an Azure CLI script (bash or PowerShell) and an Azure PowerShell script.
+//!
+//! Pure functions of the template and a few [`Options`]; no I/O, so the app (WebAssembly) and
+//! `aib export` print the same texts. Every value of the template reaches the tool byte for
+//! byte: scripts carry the body in a quoted here-document (bash) or a verbatim here-string
+//! (PowerShell) and single-quote every argument (see [`quote`]).
+//!
+//! ```
+//! use validator_core::export::{self, Input, Kind, Options};
+//! let text = r#"{"location": "westus2", "properties": {"source": {"type": "PlatformImage"}}}"#;
+//! let report = validator_core::check(text, &Default::default());
+//! let document: serde_json::Value = serde_json::from_str(text).unwrap();
+//! let input = Input::from_report(&document, &report.templates[0]).unwrap();
+//! let script = export::render(Kind::AzBash, &input, &Options::default()).text;
+//! assert!(script.contains("az image builder run"));
+//! ```
+
+pub mod arm;
+pub mod az_cli;
+pub mod az_powershell;
+pub mod bicep;
+pub mod json;
+mod plan;
+pub mod quote;
+mod script;
+
+use serde_json::Value;
+
+use crate::{pointer, ApiVersion, Os, TemplateInfo};
+
+/// One image template to export.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The resource object as written in the file (not `normalized_resource`: an ARM property
+    /// copy loop must reach the ARM export intact).
+    pub resource: &'a Value,
+    /// The ARM deployment template holding the resource, when it came from one: its strings
+    /// are ARM strings (`[[` escapes, expressions) and its parameters may be referenced.
+    pub deployment: Option<&'a Value>,
+    /// The API version the template was checked against.
+    pub api_version: ApiVersion,
+    /// The image's OS, when known.
+    pub os: Option<Os>,
+}
+
+impl<'a> Input<'a> {
+    /// The template `info` (from `check`'s report) in `document`.
+    pub fn from_report(document: &'a Value, info: &TemplateInfo) -> Option<Input<'a>> {
+        let resource = document.pointer(&info.pointer)?;
+        // `/…/resources/<n>` sits in the template two levels up.
+        let deployment = (!info.pointer.is_empty())
+            .then(|| pointer::parent(&info.pointer).and_then(pointer::parent))
+            .flatten()
+            .and_then(|p| document.pointer(p));
+        Some(Input {
+            resource,
+            deployment,
+            api_version: ApiVersion::parse(&info.api_version).unwrap_or(ApiVersion::NEWEST),
+            os: Os::parse(info.os),
+        })
+    }
+}
+
+/// What the user chooses that the template does not say. Unset fields are taken from the
+/// template where it says them, else a default; scripts put them in variables at the top.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The resource group of the image template.
+    pub resource_group: Option<String>,
+    /// The image template's name.
+    pub template_name: Option<String>,
+    /// The region; replaces the template's `location`.
+    pub location: Option<String>,
+    /// The name of the user-assigned identity to create, when the template names none.
+    pub identity_name: Option<String>,
+}
+
+/// An export's text and what the user should know about it (the app shows the notes beside
+/// the text, `aib export` prints them on standard error; scripts also carry them as comments).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    pub text: String,
+    pub notes: Vec<String>,
+}
+
+/// The kinds of export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Json,
+    Arm,
+    Bicep,
+    AzBash,
+    AzPowerShell,
+    AzurePowerShell,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Json,
+        Kind::Arm,
+        Kind::Bicep,
+        Kind::AzBash,
+        Kind::AzPowerShell,
+        Kind::AzurePowerShell,
+    ];
+
+    /// A short label for tabs and file names.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Json => "JSON body",
+            Kind::Arm => "ARM template",
+            Kind::Bicep => "Bicep",
+            Kind::AzBash => "Azure CLI (bash)",
+            Kind::AzPowerShell => "Azure CLI (PowerShell)",
+            Kind::AzurePowerShell => "Azure PowerShell",
+        }
+    }
+
+    /// The file name a user would save it as.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Kind::Json => "image-template.json",
+            Kind::Arm => "image-template.arm.json",
+            Kind::Bicep => "image-template.bicep",
+            Kind::AzBash => "build-image.sh",
+            Kind::AzPowerShell => "build-image-az.ps1",
+            Kind::AzurePowerShell => "build-image.ps1",
+        }
+    }
+}
+
+/// Renders one export.
+pub fn render(kind: Kind, input: &Input, options: &Options) -> Export {
+    match kind {
+        Kind::Json => json::render(input),
+        Kind::Arm => arm::render(input, options),
+        Kind::Bicep => bicep::render(input, options),
+        Kind::AzBash => az_cli::render(input, options, az_cli::Shell::Bash),
+        Kind::AzPowerShell => az_cli::render(input, options, az_cli::Shell::PowerShell),
+        Kind::AzurePowerShell => az_powershell::render(input, options),
+    }
+}

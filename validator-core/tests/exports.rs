@@ -1,0 +1,191 @@
+//! Every export of a Linux and a Windows template from the corpus (read in place from
+//! `../shared/corpus`, never copied) and of a template that uses every feature the exports
+//! handle, snapshotted; and the ARM export read back by `check` gives the same template.
+
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+use validator_core::export::{self, quote, Input, Kind, Options};
+
+mod support;
+use support::{corpus, rich, LINUX, WINDOWS, WINDOWS_ARM};
+
+fn first_template(text: &str) -> validator_core::TemplateInfo {
+    validator_core::check(text, &Default::default()).templates[0].clone()
+}
+
+fn exports(text: &str, options: &Options) -> Vec<(Kind, String)> {
+    let document: Value = validator_core::parse::parse(text).value.unwrap();
+    let info = first_template(text);
+    let input = Input::from_report(&document, &info).unwrap();
+    Kind::ALL
+        .iter()
+        .map(|kind| {
+            let e = export::render(*kind, &input, options);
+            let notes: String = e.notes.iter().map(|n| format!("note: {n}\n")).collect();
+            (*kind, format!("{notes}---\n{}", e.text))
+        })
+        .collect()
+}
+
+fn slug(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Json => "json",
+        Kind::Arm => "arm",
+        Kind::Bicep => "bicep",
+        Kind::AzBash => "az_bash",
+        Kind::AzPowerShell => "az_powershell",
+        Kind::AzurePowerShell => "azure_powershell",
+    }
+}
+
+fn snapshot_all(name: &str, text: &str, options: &Options) {
+    for (kind, out) in exports(text, options) {
+        insta::assert_snapshot!(format!("{name}__{}", slug(kind)), out);
+    }
+}
+
+#[test]
+fn linux_shared_image_exports() {
+    snapshot_all("linux_sig", &corpus(LINUX), &Options::default());
+}
+
+#[test]
+fn windows_managed_image_exports() {
+    let options = Options {
+        resource_group: Some("windows-images".into()),
+        template_name: Some("win2022-golden".into()),
+        location: Some("westus2".into()),
+        identity_name: None,
+    };
+    snapshot_all("windows_managed", &corpus(WINDOWS), &options);
+}
+
+#[test]
+fn windows_arm_template_exports() {
+    snapshot_all("windows_arm_sig", &corpus(WINDOWS_ARM), &Options::default());
+}
+
+#[test]
+fn rich_template_exports() {
+    snapshot_all("rich", &rich(), &Options::default());
+}
+
+/// Replaces `[parameters('x')]` by the given value or the parameter's default and undoes `[[`,
+/// as ARM does when it deploys.
+fn deploy(arm: &Value, given: &Value, value: &Value) -> Value {
+    let resolve = |s: &str| -> Value {
+        if let Some(name) = s
+            .strip_prefix("[parameters('")
+            .and_then(|r| r.strip_suffix("')]"))
+        {
+            let v = given
+                .get(name)
+                .or_else(|| arm["parameters"][name].get("defaultValue"))
+                .unwrap_or_else(|| panic!("parameter {name} has no value"));
+            return match v.as_str() {
+                Some(s) => json!(quote::arm_unescape(s).unwrap_or_else(|| s.to_owned())),
+                None => v.clone(),
+            };
+        }
+        assert!(!quote::is_arm_expression(s), "unexpected expression {s}");
+        json!(quote::arm_unescape(s).unwrap_or_else(|| s.to_owned()))
+    };
+    match value {
+        Value::String(s) => resolve(s),
+        Value::Array(items) => Value::Array(items.iter().map(|v| deploy(arm, given, v)).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let key = resolve(k).as_str().unwrap().to_owned();
+                    (key, deploy(arm, given, v))
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// The ARM export, read back through `check` (discovery, API version, OS) and deployed with
+/// its parameters, gives the body of the original template.
+fn assert_round_trip(text: &str, given: Value) {
+    let document: Value = validator_core::parse::parse(text).value.unwrap();
+    let info = first_template(text);
+    let input = Input::from_report(&document, &info).unwrap();
+    let options = Options::default();
+    let arm_text = export::render(Kind::Arm, &input, &options).text;
+    assert!(arm_text.is_ascii());
+
+    let report = validator_core::check(&arm_text, &Default::default());
+    assert_eq!(report.templates.len(), 1, "{arm_text}");
+    assert_eq!(report.templates[0].pointer, "/resources/0");
+    assert_eq!(report.templates[0].api_version, info.api_version);
+    assert_eq!(report.templates[0].os, info.os);
+
+    let arm: Value = serde_json::from_str(&arm_text).unwrap();
+    let back = Input::from_report(&arm, &report.templates[0]).unwrap();
+    let mut expected = export::json::body(&input);
+    if let Some(id) = given.get("identityId") {
+        expected["identity"] =
+            json!({"type": "UserAssigned", "userAssignedIdentities": {id.as_str().unwrap(): {}}});
+    }
+    if let Some(location) = given.get("location") {
+        expected["location"] = location.clone();
+    }
+    // Deploying evaluates the parameters and `[[` escapes; what remains is a plain resource.
+    let deployed = deploy(&arm, &given, back.resource);
+    let plain = Input {
+        resource: &deployed,
+        deployment: None,
+        ..back
+    };
+    assert_eq!(export::json::body(&plain), expected);
+    assert_eq!(deployed["name"], json!(info_name(&input)));
+}
+
+fn info_name(input: &Input) -> String {
+    input.resource["name"]
+        .as_str()
+        .unwrap_or("aibImageTemplate")
+        .to_owned()
+}
+
+#[test]
+fn arm_export_reads_back_as_the_same_template() {
+    assert_round_trip(&rich(), json!({}));
+    // The quickstarts name no identity and a placeholder region: the deployment gives them.
+    let given = json!({"identityId": "/subscriptions/s/resourceGroups/g/providers/Microsoft.ManagedIdentity/userAssignedIdentities/i", "location": "westus2"});
+    assert_round_trip(&corpus(LINUX), given.clone());
+    assert_round_trip(&corpus(WINDOWS), given);
+}
+
+#[test]
+fn every_export_of_every_corpus_template_is_well_formed() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).unwrap();
+    let mut count = 0;
+    for line in manifest.lines().skip(1) {
+        let file = line.split('\t').next().unwrap();
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let Some(document) = validator_core::parse::parse(&text).value else {
+            continue;
+        };
+        let report = validator_core::check(&text, &Default::default());
+        for info in &report.templates {
+            let input = Input::from_report(&document, info).unwrap();
+            for kind in Kind::ALL {
+                let e = export::render(kind, &input, &Options::default());
+                match kind {
+                    Kind::Json | Kind::Arm => {
+                        assert!(e.text.is_ascii(), "{file} {kind:?}");
+                        serde_json::from_str::<Value>(&e.text)
+                            .unwrap_or_else(|err| panic!("{file} {kind:?}: {err}"));
+                    }
+                    _ => assert!(!e.text.is_empty()),
+                }
+                count += 1;
+            }
+        }
+    }
+    assert!(count > 400, "{count} exports");
+}
