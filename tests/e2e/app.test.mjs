@@ -175,3 +175,24 @@ test("keyboard only: reach a field from the Problems panel and fix it", async ()
   await page.keyboard.press("Tab");
   assert.equal(JSON.parse(await json(page)).properties.buildTimeoutInMinutes, 90);
 });
+
+test("copy the az commands: a script that creates, runs and shows the build", async () => {
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const { page, consoleErrors } = await open(browser, server.url, { context });
+  await page.getByRole("button", { name: "New" }).click();
+  await page.getByRole("button", { name: "Linux starter (Ubuntu 22.04)" }).click();
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  // The starter still has placeholders: exporting works and says so.
+  await page.getByText(/This template has \d+ errors?/).waitFor();
+  await page.getByRole("button", { name: "Copy az commands" }).click();
+  await page.getByText("Copied the az commands to the clipboard.").waitFor();
+  const script = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(script, /^#!\/usr\/bin\/env bash/);
+  assert.match(script, /az resource create/);
+  assert.match(script, /az image builder run|invoke-action/);
+  assert.match(script, /az image builder show-runs/);
+  await page.getByLabel("Export", { exact: true }).selectOption({ label: "ARM template" });
+  const arm = await page.getByRole("textbox", { name: "ARM template export" }).inputValue();
+  assert.equal(JSON.parse(arm).resources[0].type, "Microsoft.VirtualMachineImages/imageTemplates");
+  assert.deepEqual(consoleErrors, []);
+});
