@@ -70,6 +70,11 @@ const REAL_ERRORS: &[(&str, &str, &str)] = &[
         "a documentation skeleton: `customize` and `distribute` are `{}` where arrays are required",
     ),
     (
+        "gbeaud__avd-automated-pipeline/avd-azure-image-builder__Backup files__helloImageTemplateWin2.json",
+        "identity-resource-id",
+        "`userAssignedIdentities` has an empty key: no identity is named",
+    ),
+    (
         "gbeaud__avd-automated-pipeline/avd-azure-image-builder__Old version__aib-basic-template.json",
         "unsupported-region",
         "`location` is `westeu`, which is no Azure region",

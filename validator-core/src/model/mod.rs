@@ -111,6 +111,20 @@ impl<'a> Step<'a> {
         crate::pointer::join(&self.pointer, key)
     }
 
+    /// The literal lines of `inline`, with their index.
+    pub fn inline(&self) -> Vec<(usize, &'a str)> {
+        self.get("inline")
+            .and_then(Value::as_array)
+            .map(|lines| {
+                lines
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, l)| Some((i, literal_str(Some(l))?)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The entry's `name`, for messages (`#2` when it has none).
     pub fn label(&self) -> String {
         match self.str("name") {
