@@ -34,8 +34,8 @@ step "the exported bash scripts against the real Azure CLI (installed into .tool
 scripts/setup-azure-cli.sh
 cargo test -p validator-core --locked --test export_real_az -- --ignored 2>&1 | tee -a "$log"
 
-step "release build of the app (trunk, wasm-opt)"
-PATH="$PWD/node_modules/.bin:$PATH" trunk build --offline --release
+step "release build of the app into dist/ (trunk, wasm-opt, Content-Security-Policy)"
+scripts/dist.sh
 
 step "end-to-end tests of the app in headless Chromium"
 node --test tests/e2e/ 2>&1 | tee -a "$log"

@@ -22,7 +22,8 @@ fn copy_with_selection(text: &str) -> Result<(), String> {
         .map_err(|_| "cannot copy")?
         .unchecked_into();
     area.set_value(text);
-    let _ = area.set_attribute("style", "position:fixed;opacity:0");
+    // A class, not a style attribute: the Content-Security-Policy allows no inline styles.
+    let _ = area.set_attribute("class", "offscreen");
     let body = document.body().ok_or("no body")?;
     let _ = body.append_child(&area);
     area.select();

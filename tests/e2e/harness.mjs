@@ -8,14 +8,26 @@ import { chromium } from "playwright-core";
 const DIST = join(import.meta.dirname, "../../dist");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json" };
 
+/** The headers dist/staticwebapp.config.json asks a host to send (scripts/csp.py writes it),
+ * so the tests run the app under its real Content-Security-Policy. */
+async function loadSecurityHeaders() {
+  try {
+    return JSON.parse(await readFile(join(DIST, "staticwebapp.config.json"), "utf8")).globalHeaders ?? {};
+  } catch {
+    return {};
+  }
+}
+let securityHeaders = {};
+
 /** Starts the static server; resolves to { url, close }. */
 export async function serve() {
+  securityHeaders = await loadSecurityHeaders();
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
     const file = join(DIST, path.endsWith("/") ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...securityHeaders });
       res.end(body);
     } catch {
       res.writeHead(404).end();

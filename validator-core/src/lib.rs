@@ -113,6 +113,7 @@ fn check_document(
             api_version_source,
             os,
             os_evidence,
+            steps: Default::default(),
         };
         schema::check(&template, diagnostics);
         rules::run_all(&template, diagnostics);

@@ -83,6 +83,17 @@ pub struct Template<'a> {
     pub api_version_source: ApiVersionSource,
     pub os: Option<Os>,
     pub os_evidence: Option<OsEvidence>,
+    /// The entries of `customize`, `validate.inVMValidations` and `distribute`, made once: most
+    /// rules read them.
+    pub steps: StepLists<'a>,
+}
+
+/// The three step lists of a template, each built on first use.
+#[derive(Debug, Default)]
+pub struct StepLists<'a> {
+    customize: std::cell::OnceCell<Vec<Step<'a>>>,
+    validate: std::cell::OnceCell<Vec<Step<'a>>>,
+    distribute: std::cell::OnceCell<Vec<Step<'a>>>,
 }
 
 /// One entry of `customize`, `validate.inVMValidations` or `distribute`.
@@ -147,7 +158,7 @@ impl<'a> Template<'a> {
 
     /// The value at a path relative to the resource.
     pub fn get(&self, rel: &str) -> Option<&'a Value> {
-        self.value.pointer(rel)
+        crate::pointer::resolve(self.value, rel)
     }
 
     /// A literal string at a path relative to the resource.
@@ -169,20 +180,26 @@ impl<'a> Template<'a> {
         self.str("/properties/source/type")
     }
 
-    pub fn customizers(&self) -> Vec<Step<'a>> {
-        self.steps("/properties/customize")
+    pub fn customizers(&self) -> &[Step<'a>] {
+        self.steps
+            .customize
+            .get_or_init(|| self.make_steps("/properties/customize"))
     }
 
-    pub fn validators(&self) -> Vec<Step<'a>> {
-        self.steps("/properties/validate/inVMValidations")
+    pub fn validators(&self) -> &[Step<'a>] {
+        self.steps
+            .validate
+            .get_or_init(|| self.make_steps("/properties/validate/inVMValidations"))
     }
 
-    pub fn distributors(&self) -> Vec<Step<'a>> {
-        self.steps("/properties/distribute")
+    pub fn distributors(&self) -> &[Step<'a>] {
+        self.steps
+            .distribute
+            .get_or_init(|| self.make_steps("/properties/distribute"))
     }
 
     /// The object entries of an array (entries that are expressions are skipped).
-    fn steps(&self, rel: &str) -> Vec<Step<'a>> {
+    fn make_steps(&self, rel: &str) -> Vec<Step<'a>> {
         let Some(items) = self.get(rel).and_then(Value::as_array) else {
             return Vec::new();
         };

@@ -114,6 +114,9 @@ fn walk(
         return;
     }
     let tokens_of = |text: &str| -> Vec<String> {
+        if !text.contains('<') {
+            return Vec::new();
+        }
         placeholders(text)
             .into_iter()
             .filter(|t| !(in_script && is_markup(t)))

@@ -118,10 +118,7 @@ fn literal_after(lower: &str, markers: &[&str]) -> bool {
 }
 
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
-    let steps = template
-        .customizers()
-        .into_iter()
-        .chain(template.validators());
+    let steps = template.customizers().iter().chain(template.validators());
     for step in steps {
         for key in ["scriptUri", "sourceUri"] {
             if let Some(kind) = step.str(key).and_then(secret_kind) {

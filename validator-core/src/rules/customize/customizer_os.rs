@@ -69,7 +69,7 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
         return;
     }
     let reason = super::os_reason(template);
-    for step in &steps {
+    for step in steps {
         let Some(kind) = step.kind else { continue };
         let (wrong, severity) = match (os, kind) {
             (Os::Windows, "Shell") => (true, Severity::Error),

@@ -51,7 +51,7 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
         (template.validators(), "validator"),
     ] {
         let mut first: HashMap<&str, String> = HashMap::new();
-        for step in &steps {
+        for step in steps {
             let Some(name) = step
                 .str("name")
                 .filter(|n| !n.is_empty() && crate::model::placeholders(n).is_empty())

@@ -55,7 +55,7 @@ fn is_windows_absolute(path: &str) -> bool {
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     for step in template
         .customizers()
-        .into_iter()
+        .iter()
         .filter(|s| s.kind == Some("File"))
     {
         let Some(destination) = step

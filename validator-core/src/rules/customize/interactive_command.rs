@@ -102,10 +102,7 @@ pub(crate) fn prompting_command(line: &str) -> Option<&'static str> {
 }
 
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
-    for step in super::script_steps(template)
-        .into_iter()
-        .filter(|s| s.kind == Some("Shell"))
-    {
+    for step in super::script_steps(template).filter(|s| s.kind == Some("Shell")) {
         for (i, line) in step.inline() {
             if let Some(tool) = prompting_command(line) {
                 out.push(

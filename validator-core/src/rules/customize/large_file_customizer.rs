@@ -51,7 +51,7 @@ const LARGE: &[&str] = &[
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     for step in template
         .customizers()
-        .into_iter()
+        .iter()
         .filter(|s| s.kind == Some("File"))
     {
         let Some(uri) = step.str("sourceUri") else {

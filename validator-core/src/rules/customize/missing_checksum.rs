@@ -43,11 +43,7 @@ crate::declare_rule! {
 }
 
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
-    for step in template
-        .customizers()
-        .into_iter()
-        .chain(template.validators())
-    {
+    for step in template.customizers().iter().chain(template.validators()) {
         let has_checksum = step
             .get("sha256Checksum")
             .and_then(|c| c.as_str())

@@ -71,11 +71,12 @@ pub(crate) fn os_reason(template: &Template) -> String {
 }
 
 /// Shell and PowerShell steps, from `customize` and `validate.inVMValidations`.
-pub(crate) fn script_steps<'a>(template: &Template<'a>) -> Vec<crate::model::Step<'a>> {
+pub(crate) fn script_steps<'t, 'a>(
+    template: &'t Template<'a>,
+) -> impl Iterator<Item = &'t crate::model::Step<'a>> {
     template
         .customizers()
-        .into_iter()
+        .iter()
         .chain(template.validators())
         .filter(|s| matches!(s.kind, Some("Shell" | "PowerShell")))
-        .collect()
 }

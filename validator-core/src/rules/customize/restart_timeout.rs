@@ -64,7 +64,7 @@ pub(crate) fn is_duration(text: &str) -> bool {
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     for step in template
         .customizers()
-        .into_iter()
+        .iter()
         .filter(|s| s.kind == Some("WindowsRestart"))
     {
         let Some(timeout) = step.str("restartTimeout") else {

@@ -44,10 +44,7 @@ crate::declare_rule! {
 }
 
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
-    for step in super::script_steps(template)
-        .into_iter()
-        .filter(|s| s.kind == Some("PowerShell"))
-    {
+    for step in super::script_steps(template).filter(|s| s.kind == Some("PowerShell")) {
         if step.get("runAsSystem") == Some(&Value::Bool(true))
             && step.get("runElevated") != Some(&Value::Bool(true))
         {

@@ -46,11 +46,7 @@ crate::declare_rule! {
 }
 
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
-    for step in template
-        .customizers()
-        .into_iter()
-        .chain(template.validators())
-    {
+    for step in template.customizers().iter().chain(template.validators()) {
         let Some(checksum) = step.str("sha256Checksum").filter(|c| !c.is_empty()) else {
             continue;
         };

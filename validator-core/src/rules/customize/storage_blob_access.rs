@@ -43,10 +43,7 @@ crate::declare_rule! {
 }
 
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
-    let steps = template
-        .customizers()
-        .into_iter()
-        .chain(template.validators());
+    let steps = template.customizers().iter().chain(template.validators());
     let found = steps
         .flat_map(|s| ["scriptUri", "sourceUri"].map(|k| (s.ptr(k), s.str(k))))
         .find(|(_, uri)| {

@@ -74,7 +74,7 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     }
     let Some(target) = template
         .distributors()
-        .into_iter()
+        .iter()
         .find(|t| matches!(t.kind, Some("ManagedImage" | "SharedImage")))
     else {
         return;
