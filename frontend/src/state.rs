@@ -193,6 +193,23 @@ impl EditorState {
         }
     }
 
+    /// One step back (undo) or forward (redo) in the history; `None` when there is none.
+    fn travel(&self, forward: bool) -> Option<Self> {
+        let mut state = self.clone();
+        let (from, to) = if forward {
+            (&mut state.redo, &mut state.undo)
+        } else {
+            (&mut state.undo, &mut state.redo)
+        };
+        let text = from.pop()?;
+        to.push(self.text.clone());
+        state.analysis = Rc::new(analyze(&text, &self.options));
+        state.text = text;
+        state.notice = None;
+        state.typing = false;
+        Some(state)
+    }
+
     fn with_notice(&self, notice: impl Into<String>) -> Self {
         EditorState {
             notice: Some(notice.into()),
@@ -358,30 +375,12 @@ impl Reducible for EditorState {
                 options,
                 ..(*self).clone()
             },
-            EditorAction::Undo => match self.undo.last() {
-                Some(previous) => {
-                    let mut state = (*self).clone();
-                    state.undo.pop();
-                    state.redo.push(self.text.clone());
-                    state.analysis = Rc::new(analyze(previous, &self.options));
-                    state.text = previous.clone();
-                    state.notice = None;
-                    state.typing = false;
-                    state
-                }
+            EditorAction::Undo => match self.travel(false) {
+                Some(state) => state,
                 None => return self,
             },
-            EditorAction::Redo => match self.redo.last() {
-                Some(next) => {
-                    let mut state = (*self).clone();
-                    state.redo.pop();
-                    state.undo.push(self.text.clone());
-                    state.analysis = Rc::new(analyze(next, &self.options));
-                    state.text = next.clone();
-                    state.notice = None;
-                    state.typing = false;
-                    state
-                }
+            EditorAction::Redo => match self.travel(true) {
+                Some(state) => state,
                 None => return self,
             },
             EditorAction::DismissNotice => EditorState {

@@ -36,12 +36,7 @@ pub struct DiagnosticLineProps {
 fn diagnostic_line(props: &DiagnosticLineProps) -> Html {
     let editor = use_editor();
     let d = &props.diagnostic;
-    let fix = d.fix.clone().map(|fix| {
-        let editor = editor.clone();
-        let label = fix.description.clone();
-        let onclick = Callback::from(move |_| editor.dispatch(EditorAction::ApplyFix(fix.clone())));
-        html! { <button type="button" class="fix" {onclick}>{ format!("Fix: {label}") }</button> }
-    });
+    let fix = d.fix.clone().map(|fix| fix_button(&editor, fix));
     html! {
         <li class={classes!("message", severity_class(d.severity))}>
             <span class="severity">{ severity_word(d.severity) }</span>
@@ -51,6 +46,15 @@ fn diagnostic_line(props: &DiagnosticLineProps) -> Html {
             { fix.unwrap_or_default() }
         </li>
     }
+}
+
+/// The one-click button of a diagnostic's fix.
+pub fn fix_button(editor: &super::Editor, fix: validator_core::Fix) -> Html {
+    let label = format!("Fix: {}", fix.description);
+    let editor = editor.clone();
+    let onclick =
+        Callback::from(move |_: MouseEvent| editor.dispatch(EditorAction::ApplyFix(fix.clone())));
+    html! { <button type="button" class="fix" {onclick}>{ label }</button> }
 }
 
 pub fn severity_class(severity: Severity) -> &'static str {

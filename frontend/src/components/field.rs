@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::diagnostics::FieldMessages;
 use super::list_field::ListField;
 use super::map_field::MapField;
-use super::{field_id, use_diagnostics_at, use_editor};
+use super::{field_id, use_diagnostics_at, use_editor, use_field, FieldContext};
 use crate::form::{self, Field, Kind};
 use crate::state::EditorAction;
 
@@ -70,13 +70,12 @@ pub fn field_hint(field: &Field) -> Html {
 /// Text, number or yes/no.
 #[function_component(ScalarField)]
 fn scalar_field(props: &FieldProps) -> Html {
-    let editor = use_editor();
-    let abs = format!("{}{}", editor.template_base(), props.pointer);
-    let diagnostics = use_diagnostics_at(abs.clone());
-    let value = editor
-        .template()
-        .and_then(|t| t.pointer(&props.pointer))
-        .cloned();
+    let FieldContext {
+        editor,
+        abs,
+        diagnostics,
+        value,
+    } = use_field(&props.pointer);
     let id = field_id(&abs);
     let messages_id = format!("{id}-messages");
     let invalid = diagnostics.iter().any(|d| d.severity == Severity::Error);
@@ -364,13 +363,12 @@ fn image_presets() -> Html {
 /// box with a message and not applied.
 #[function_component(JsonField)]
 pub fn json_field(props: &FieldProps) -> Html {
-    let editor = use_editor();
-    let abs = format!("{}{}", editor.template_base(), props.pointer);
-    let diagnostics = use_diagnostics_at(abs.clone());
-    let value = editor
-        .template()
-        .and_then(|t| t.pointer(&props.pointer))
-        .cloned();
+    let FieldContext {
+        editor,
+        abs,
+        diagnostics,
+        value,
+    } = use_field(&props.pointer);
     let shown = value
         .as_ref()
         .map(|v| serde_json::to_string_pretty(v).unwrap_or_default())

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::diagnostics::FieldMessages;
 use super::field::{field_hint, FieldView, JsonField};
-use super::{field_id, use_diagnostics_at, use_editor};
+use super::{field_id, use_editor, use_field, FieldContext};
 use crate::form::{self, Field, Kind};
 use crate::state::EditorAction;
 
@@ -48,13 +48,12 @@ pub fn list_field(props: &FieldProps) -> Html {
 /// A list of text edited one item per line.
 #[function_component(LineList)]
 fn line_list(props: &FieldProps) -> Html {
-    let editor = use_editor();
-    let abs = format!("{}{}", editor.template_base(), props.pointer);
-    let diagnostics = use_diagnostics_at(abs.clone());
-    let value = editor
-        .template()
-        .and_then(|t| t.pointer(&props.pointer))
-        .cloned();
+    let FieldContext {
+        editor,
+        abs,
+        diagnostics,
+        value,
+    } = use_field(&props.pointer);
     let numbers = value
         .as_ref()
         .and_then(Value::as_array)
@@ -146,13 +145,12 @@ fn offered_types(list_pointer: &str, variants: &[String], os: Option<Os>) -> Vec
 
 #[function_component(EntryList)]
 fn entry_list(props: &EntryListProps) -> Html {
-    let editor = use_editor();
-    let abs = format!("{}{}", editor.template_base(), props.pointer);
-    let diagnostics = use_diagnostics_at(abs.clone());
-    let value = editor
-        .template()
-        .and_then(|t| t.pointer(&props.pointer))
-        .cloned();
+    let FieldContext {
+        editor,
+        abs,
+        diagnostics,
+        value,
+    } = use_field(&props.pointer);
     let items: Vec<Value> = value
         .as_ref()
         .and_then(Value::as_array)

@@ -7,18 +7,17 @@ use yew::prelude::*;
 
 use super::diagnostics::FieldMessages;
 use super::field::{field_hint, FieldProps};
-use super::{field_id, use_diagnostics_at, use_editor};
+use super::{field_id, use_field, FieldContext};
 use crate::state::EditorAction;
 
 #[function_component(MapField)]
 pub fn map_field(props: &FieldProps) -> Html {
-    let editor = use_editor();
-    let abs = format!("{}{}", editor.template_base(), props.pointer);
-    let diagnostics = use_diagnostics_at(abs.clone());
-    let value = editor
-        .template()
-        .and_then(|t| t.pointer(&props.pointer))
-        .cloned();
+    let FieldContext {
+        editor,
+        abs,
+        diagnostics,
+        value,
+    } = use_field(&props.pointer);
     let entries: Vec<(String, Value)> = value
         .as_ref()
         .and_then(Value::as_object)

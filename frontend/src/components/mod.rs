@@ -54,6 +54,30 @@ pub fn field_id(pointer: &str) -> String {
     id
 }
 
+/// What every field needs: the editor, its absolute pointer, its value and its diagnostics.
+pub struct FieldContext {
+    pub editor: Editor,
+    /// Pointer from the file's root.
+    pub abs: String,
+    pub diagnostics: Rc<Vec<validator_core::Diagnostic>>,
+    pub value: Option<serde_json::Value>,
+}
+
+/// The [`FieldContext`] of a field at `pointer` (relative to the edited template).
+#[hook]
+pub fn use_field(pointer: &str) -> FieldContext {
+    let editor = use_editor();
+    let abs = format!("{}{}", editor.template_base(), pointer);
+    let diagnostics = use_diagnostics_at(abs.clone());
+    let value = editor.template().and_then(|t| t.pointer(pointer)).cloned();
+    FieldContext {
+        editor,
+        abs,
+        diagnostics,
+        value,
+    }
+}
+
 /// The diagnostics reported exactly at an absolute pointer.
 #[hook]
 pub fn use_diagnostics_at(pointer: String) -> Rc<Vec<validator_core::Diagnostic>> {

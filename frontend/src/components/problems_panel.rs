@@ -4,9 +4,8 @@
 use validator_core::Diagnostic;
 use yew::prelude::*;
 
-use super::diagnostics::{severity_class, severity_word};
+use super::diagnostics::{fix_button, severity_class, severity_word};
 use super::{use_editor, use_navigation};
-use crate::state::EditorAction;
 
 /// The Problems region beside the form.
 #[function_component(ProblemsPanel)]
@@ -53,12 +52,7 @@ fn problem_item(props: &ProblemItemProps) -> Html {
             .go_to
             .reform(move |_: MouseEvent| pointer.clone())
     };
-    let fix = d.fix.clone().map(|fix| {
-        let editor = editor.clone();
-        let label = fix.description.clone();
-        let onclick = Callback::from(move |_| editor.dispatch(EditorAction::ApplyFix(fix.clone())));
-        html! { <button type="button" class="fix" {onclick}>{ format!("Fix: {label}") }</button> }
-    });
+    let fix = d.fix.clone().map(|fix| fix_button(&editor, fix));
     html! {
         <li class={classes!("problem", severity_class(d.severity))}>
             <button type="button" class="go-to" onclick={go} title={d.pointer.clone()}>
