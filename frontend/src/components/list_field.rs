@@ -336,7 +336,15 @@ fn entry_view(props: &EntryViewProps) -> Html {
     };
     let field = Rc::new(Field {
         key: e.index.to_string(),
-        label: format!("{} {}", singular(&e.label), e.index + 1),
+        label: {
+            let noun = singular(&e.label);
+            let mut chars = noun.chars();
+            let capital: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            format!("{capital} {}", e.index + 1)
+        },
         help: None,
         default: None,
         required: false,
