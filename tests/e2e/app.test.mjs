@@ -196,3 +196,18 @@ test("copy the az commands: a script that creates, runs and shows the build", as
   assert.equal(JSON.parse(arm).resources[0].type, "Microsoft.VirtualMachineImages/imageTemplates");
   assert.deepEqual(consoleErrors, []);
 });
+
+test("fits a narrow window without sideways scrolling, and follows the system's dark mode", async () => {
+  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, colorScheme: "dark" });
+  const { page, consoleErrors } = await open(browser, server.url, { context });
+  await page.getByRole("button", { name: "New" }).click();
+  await page.getByRole("button", { name: "Windows starter (Windows Server 2022)" }).click();
+  for (const name of ["Basics", "Identity", "Source", "Build VM", "Customize", "Validate", "Distribute", "Review"]) {
+    await section(page, name).click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the window`);
+  }
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(background, "rgb(13, 17, 23)", "dark background");
+  assert.deepEqual(consoleErrors, []);
+});
