@@ -26,6 +26,7 @@ pub use diagnostic::{
 pub use model::{ApiVersion, Os};
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use serde_json::Value;
 
@@ -292,41 +293,31 @@ fn finish(
 ) -> Report {
     // An unquoted `<placeholder>` is reported by the parser; saying again that it is a
     // placeholder left in the value adds nothing until it is quoted.
-    let unquoted: Vec<String> = diagnostics
+    let unquoted: HashSet<String> = diagnostics
         .iter()
         .filter(|d| d.code == rules::syntax::UNQUOTED_PLACEHOLDER.code)
         .map(|d| d.pointer.clone())
         .collect();
-    diagnostics.retain(|d| {
-        d.code != rules::content::PLACEHOLDER_LEFT.code || !unquoted.contains(&d.pointer)
-    });
-    let lines = LineIndex::new(text);
+    if !unquoted.is_empty() {
+        diagnostics.retain(|d| {
+            d.code != rules::content::PLACEHOLDER_LEFT.code || !unquoted.contains(&d.pointer)
+        });
+    }
     for d in &mut diagnostics {
         if d.span.is_none() {
             d.span = root.and_then(|root| span_of(index, root, &d.pointer, d.anchor));
-        }
-        if let Some(span) = d.span {
-            d.start = Some(lines.position(text, span.start));
-            d.end = Some(lines.position(text, span.end));
         }
         for related in &mut d.related {
             if related.span.is_none() {
                 related.span =
                     root.and_then(|root| span_of(index, root, &related.pointer, Anchor::Value));
             }
-            related.position = related.span.map(|s| lines.position(text, s.start));
         }
     }
+    place(text, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
-            (
-                d.span.map_or(usize::MAX, |s| s.start),
-                d.code,
-                d.pointer.clone(),
-                d.message.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
+        let key = |d: &Diagnostic| d.span.map_or(usize::MAX, |s| s.start);
+        (key(a), a.code, &a.pointer, &a.message).cmp(&(key(b), b.code, &b.pointer, &b.message))
     });
     diagnostics
         .dedup_by(|a, b| a.code == b.code && a.pointer == b.pointer && a.message == b.message);
@@ -335,6 +326,29 @@ fn finish(
         templates,
         diagnostics,
         summary,
+    }
+}
+
+/// Turns every span into lines and columns, all in one pass over the text.
+fn place(text: &str, diagnostics: &mut [Diagnostic]) {
+    let mut offsets = Vec::new();
+    for d in diagnostics.iter() {
+        if let Some(span) = d.span {
+            offsets.extend([span.start, span.end]);
+        }
+        offsets.extend(d.related.iter().filter_map(|r| r.span).map(|s| s.start));
+    }
+    let mut positions = LineIndex::new(text).positions(text, &offsets).into_iter();
+    for d in diagnostics.iter_mut() {
+        if d.span.is_some() {
+            d.start = positions.next();
+            d.end = positions.next();
+        }
+        for related in &mut d.related {
+            if related.span.is_some() {
+                related.position = positions.next();
+            }
+        }
     }
 }
 

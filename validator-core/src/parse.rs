@@ -8,6 +8,7 @@
 //! It is a hand-written recursive descent parser because the JSON crates stop at the first
 //! error (`serde_json`) or do not recover from unquoted tokens (`jsonc-parser`).
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use serde_json::{Map, Number, Value};
@@ -41,7 +42,16 @@ struct SpanNode {
     spans: NodeSpans,
     /// Indices of the children in `nodes`, in the order of the value's members or items.
     children: Vec<u32>,
+    /// For an object of more than [`INDEXED_OBJECT`] members, each key's position among them:
+    /// finding a member by scanning keys made pointer lookups and duplicate detection
+    /// quadratic in a large object.
+    key_positions: Option<Box<KeyPositions>>,
 }
+
+type KeyPositions = HashMap<String, u32>;
+
+/// Objects with more members than this get a key index; below it, a scan is faster.
+const INDEXED_OBJECT: usize = 16;
 
 impl SpanIndex {
     /// The spans of the node at `pointer` in `root` (the value this index was parsed with).
@@ -59,25 +69,36 @@ impl SpanIndex {
         let mut value = root;
         let mut depth = 0;
         for token in pointer::tokens(pointer) {
-            let position = match value {
-                Value::Object(map) => map.keys().position(|k| *k == token),
-                Value::Array(items) => token.parse::<usize>().ok().filter(|i| *i < items.len()),
-                _ => None,
+            let (position, child_value) = match value {
+                Value::Object(map) => {
+                    let Some(child_value) = map.get(token.as_str()) else {
+                        break;
+                    };
+                    let position = match &node.key_positions {
+                        Some(positions) => positions.get(token.as_str()).map(|&p| p as usize),
+                        None => map.keys().position(|k| *k == token),
+                    };
+                    (position, child_value)
+                }
+                Value::Array(items) => {
+                    let Some((i, item)) = token
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|i| Some((i, items.get(i)?)))
+                    else {
+                        break;
+                    };
+                    (Some(i), item)
+                }
+                _ => break,
             };
-            let Some(position) = position else { break };
-            let Some(child) = node
-                .children
-                .get(position)
+            let Some(child) = position
+                .and_then(|p| node.children.get(p))
                 .and_then(|&i| self.nodes.get(i as usize))
             else {
                 break;
             };
-            value = match value {
-                Value::Object(map) => map.values().nth(position),
-                Value::Array(items) => items.get(position),
-                _ => None,
-            }
-            .unwrap_or(value);
+            value = child_value;
             node = child;
             depth += 1;
         }
@@ -115,6 +136,33 @@ impl LineIndex {
             line: line + 1,
             column,
         }
+    }
+
+    /// The positions of many offsets, in the order given, in one pass over the text. Counting
+    /// each column from its line's start costs the line's length per offset, which made a
+    /// minified template with many findings quadratic.
+    pub fn positions(&self, text: &str, offsets: &[usize]) -> Vec<Position> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_unstable_by_key(|&i| offsets[i]);
+        let mut positions = vec![Position::default(); offsets.len()];
+        // The last position found: the next one on the same line counts on from it.
+        let mut cursor: Option<(usize, usize, usize)> = None; // (offset, line index, column)
+        for i in order {
+            let offset = floor_char_boundary(text, offsets[i].min(text.len()));
+            let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+            let column = match cursor {
+                Some((from, cursor_line, column)) if cursor_line == line && from <= offset => {
+                    column + text[from..offset].chars().count()
+                }
+                _ => text[self.line_starts[line]..offset].chars().count() + 1,
+            };
+            cursor = Some((offset, line, column));
+            positions[i] = Position {
+                line: line + 1,
+                column,
+            };
+        }
+        positions
     }
 
     /// The text of a line (from 1), without its line break.
@@ -294,6 +342,7 @@ impl Parser<'_> {
                 value: Span::new(start, start),
             },
             children: Vec::new(),
+            key_positions: None,
         });
         let value = match self.peek()? {
             b'{' | b'[' if self.depth >= MAX_DEPTH => {
@@ -331,6 +380,7 @@ impl Parser<'_> {
         self.depth += 1;
         let mut map = Map::new();
         let mut children: Vec<u32> = Vec::new();
+        let mut key_positions: Option<KeyPositions> = None;
         loop {
             self.skip_trivia();
             match self.peek() {
@@ -385,7 +435,10 @@ impl Parser<'_> {
                 // A duplicate keeps the first one's place (as the value map does) and the
                 // last one's value.
                 let duplicate = if map.contains_key(&key) {
-                    map.keys().position(|k| *k == key)
+                    match &key_positions {
+                        Some(positions) => positions.get(&key).map(|&p| p as usize),
+                        None => map.keys().position(|k| *k == key),
+                    }
                 } else {
                     None
                 };
@@ -406,7 +459,22 @@ impl Parser<'_> {
                         self.push_diagnostic(diagnostic);
                         children[position] = node;
                     }
-                    None => children.push(node),
+                    None => {
+                        children.push(node);
+                        let position = (children.len() - 1) as u32;
+                        match &mut key_positions {
+                            Some(positions) => {
+                                positions.insert(key.clone(), position);
+                            }
+                            None if children.len() > INDEXED_OBJECT => {
+                                let mut positions: KeyPositions =
+                                    map.keys().cloned().zip(0..).collect();
+                                positions.insert(key.clone(), position);
+                                key_positions = Some(positions);
+                            }
+                            None => {}
+                        }
+                    }
                 }
                 map.insert(key, value);
             }
@@ -446,6 +514,7 @@ impl Parser<'_> {
         }
         self.depth -= 1;
         self.index.nodes[slot].children = children;
+        self.index.nodes[slot].key_positions = key_positions.map(Box::new);
         Value::Object(map)
     }
 
@@ -670,10 +739,12 @@ impl Parser<'_> {
         let open = self.pos;
         self.pos += 1;
         let mut out = String::new();
+        // Offsets of raw control characters, reported once for the whole string.
+        let mut controls = Vec::new();
         loop {
             let run_start = self.pos;
             while let Some(c) = self.peek() {
-                if matches!(c, b'"' | b'\\' | b'\n') {
+                if matches!(c, b'"' | b'\\') || c < 0x20 {
                     break;
                 }
                 self.pos += 1;
@@ -682,26 +753,73 @@ impl Parser<'_> {
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return out;
+                    break;
                 }
                 Some(b'\\') => self.parse_escape(&mut out),
+                Some(b'\r') if self.peek_at(self.pos + 1) != Some(b'\n') => {
+                    controls.push(self.pos);
+                    out.push('\r');
+                    self.pos += 1;
+                }
+                Some(c) if c != b'\n' && c != b'\r' => {
+                    controls.push(self.pos);
+                    out.push(char::from(c));
+                    self.pos += 1;
+                }
                 _ => {
-                    let end = if self.peek() == Some(b'\n')
-                        && self.pos > 0
-                        && self.bytes[self.pos - 1] == b'\r'
-                    {
-                        self.pos - 1
-                    } else {
-                        self.pos
-                    };
+                    // A line break (`\n` or `\r\n`) or the end of the text before the
+                    // closing quote.
                     self.error(
-                        Span::new(open, end),
+                        Span::new(open, self.pos),
                         "unterminated string: the closing `\"` is missing",
                     );
-                    return out;
+                    break;
                 }
             }
         }
+        if !controls.is_empty() {
+            self.raw_control_characters(&controls);
+        }
+        out
+    }
+
+    /// RFC 8259 forbids raw control characters in strings, and the az CLI's JSON reader stops
+    /// at them ("Invalid control character"). One diagnostic per string, whose fix writes the
+    /// escapes and touches nothing else.
+    fn raw_control_characters(&mut self, offsets: &[usize]) {
+        let (first, last) = (offsets[0], offsets[offsets.len() - 1]);
+        let code = self.bytes[first];
+        let more = match offsets.len() {
+            1 => String::new(),
+            n => format!(" (and {} more in this string)", n - 1),
+        };
+        let mut escaped = String::with_capacity(last + 1 - first + 6 * offsets.len());
+        for c in self.text[first..=last].chars() {
+            match u8::try_from(c).ok().filter(|b| *b < 0x20) {
+                Some(b) => escaped.push_str(&control_escape(b)),
+                None => escaped.push(c),
+            }
+        }
+        let span = Span::new(first, last + 1);
+        let diagnostic = Diagnostic::new(
+            &syntax::INVALID_JSON,
+            self.pointer.clone(),
+            format!(
+                "raw {} inside a string{more}: JSON needs the escape `{}`",
+                control_name(code),
+                control_escape(code)
+            ),
+        )
+        .help("strict JSON readers reject the file; the az CLI stops with \"Invalid control character\"")
+        .fix(
+            "write the control characters as escapes",
+            vec![Edit::Text {
+                span,
+                text: escaped,
+            }],
+        )
+        .with_span(span);
+        self.push_diagnostic(diagnostic);
     }
 
     fn parse_escape(&mut self, out: &mut String) {
@@ -719,20 +837,26 @@ impl Parser<'_> {
             b'r' => out.push('\r'),
             b't' => out.push('\t'),
             b'u' => match self.hex4() {
-                Some(high @ 0xD800..=0xDBFF) if self.text[self.pos..].starts_with("\\u") => {
-                    let save = self.pos;
-                    self.pos += 2;
-                    match self.hex4() {
-                        Some(low @ 0xDC00..=0xDFFF) => {
+                Some(high @ 0xD800..=0xDBFF) => {
+                    let after_high = self.pos;
+                    let low = if self.text[self.pos..].starts_with("\\u") {
+                        self.pos += 2;
+                        self.hex4().filter(|low| (0xDC00..=0xDFFF).contains(low))
+                    } else {
+                        None
+                    };
+                    match low {
+                        Some(low) => {
                             let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
                             out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
                         }
-                        _ => {
-                            self.pos = save;
-                            out.push('\u{fffd}');
+                        None => {
+                            self.pos = after_high;
+                            self.lone_surrogate(Span::new(start, self.pos), out);
                         }
                     }
                 }
+                Some(0xDC00..=0xDFFF) => self.lone_surrogate(Span::new(start, self.pos), out),
                 Some(code) => out.push(char::from_u32(code).unwrap_or('\u{fffd}')),
                 None => self.error(
                     Span::new(start, self.pos),
@@ -753,6 +877,21 @@ impl Parser<'_> {
                 self.push_diagnostic(diagnostic);
             }
         }
+    }
+
+    /// Half a surrogate pair names no character. The value can only hold U+FFFD in its place,
+    /// so this is an error: the form stays read-only and never writes the replacement back.
+    fn lone_surrogate(&mut self, span: Span, out: &mut String) {
+        out.push('\u{fffd}');
+        let escape = &self.text[span.start..span.end];
+        let diagnostic = Diagnostic::new(
+            &syntax::INVALID_JSON,
+            self.pointer.clone(),
+            format!("`{escape}` is half of a UTF-16 surrogate pair and encodes no character"),
+        )
+        .help("write the character itself, or both halves of its pair (`\\ud83d\\ude00` is 😀): the az CLI cannot send a lone half, and other readers turn it into U+FFFD")
+        .with_span(span);
+        self.push_diagnostic(diagnostic);
     }
 
     fn hex4(&mut self) -> Option<u32> {
@@ -907,6 +1046,28 @@ impl Parser<'_> {
     }
 }
 
+/// How JSON writes a control character: the short escapes where there is one.
+fn control_escape(code: u8) -> String {
+    match code {
+        0x08 => "\\b".to_owned(),
+        0x09 => "\\t".to_owned(),
+        0x0a => "\\n".to_owned(),
+        0x0c => "\\f".to_owned(),
+        0x0d => "\\r".to_owned(),
+        _ => format!("\\u{code:04x}"),
+    }
+}
+
+fn control_name(code: u8) -> String {
+    match code {
+        0x00 => "NUL character (U+0000)".to_owned(),
+        0x09 => "tab (U+0009)".to_owned(),
+        0x0d => "carriage return (U+000D)".to_owned(),
+        0x1b => "escape character (U+001B)".to_owned(),
+        _ => format!("control character U+{code:04X}"),
+    }
+}
+
 impl Diagnostic {
     /// Adds a related location given by source span (used by the parser, which knows spans).
     pub(crate) fn related_span(
@@ -1034,6 +1195,102 @@ mod tests {
         let value = parsed.value.unwrap();
         assert_eq!(value["a"], json!("é😀\n"));
         assert_eq!(codes(&parse(r#"{"p": "C:\x"}"#)), vec!["AIB001"]);
+    }
+
+    #[test]
+    fn raw_control_characters_in_strings_are_errors_with_an_escaping_fix() {
+        let text = "{\"a\": \"x\ty\u{1b}z\u{0}\", \"b\": \"ok\"}";
+        let parsed = parse(text);
+        assert_eq!(
+            parsed.value.as_ref().unwrap()["a"],
+            json!("x\ty\u{1b}z\u{0}")
+        );
+        assert_eq!(
+            codes(&parsed),
+            vec!["AIB001"],
+            "one diagnostic for the string"
+        );
+        let d = &parsed.diagnostics[0];
+        assert!(
+            d.message.contains("tab (U+0009)") && d.message.contains("2 more"),
+            "{}",
+            d.message
+        );
+        let Some(Edit::Text { span, text: fixed }) = d.fix.as_ref().map(|f| &f.edits[0]) else {
+            panic!("a text fix");
+        };
+        let repaired = format!("{}{fixed}{}", &text[..span.start], &text[span.end..]);
+        assert_eq!(repaired, r#"{"a": "x\ty\u001bz\u0000", "b": "ok"}"#);
+        assert!(parse(&repaired).diagnostics.is_empty());
+        assert_eq!(
+            serde_json::from_str::<Value>(&repaired).ok(),
+            parsed.value,
+            "the fix keeps the value"
+        );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_is_a_control_character_and_crlf_ends_an_unterminated_string() {
+        assert_eq!(codes(&parse("[\"a\rb\"]")), vec!["AIB001"]);
+        let parsed = parse("[\"abc\r\n]");
+        let d = &parsed.diagnostics[0];
+        assert!(d.message.contains("unterminated"), "{}", d.message);
+        assert_eq!(
+            d.span,
+            Some(Span::new(1, 5)),
+            "the string up to the line break"
+        );
+    }
+
+    #[test]
+    fn lone_surrogates_are_errors_and_pairs_are_not() {
+        for text in [
+            r#"["\ud800"]"#,
+            r#"["\udc00"]"#,
+            r#"["\ud800\u0041"]"#,
+            r#"["\ud800x"]"#,
+        ] {
+            let parsed = parse(text);
+            assert_eq!(codes(&parsed), vec!["AIB001"], "{text}");
+            assert!(
+                parsed.diagnostics[0].message.contains("surrogate"),
+                "{text}"
+            );
+        }
+        let parsed = parse(r#"["\ud800\u0041"]"#);
+        assert_eq!(
+            parsed.value,
+            Some(json!(["\u{fffd}A"])),
+            "the next escape is kept"
+        );
+        assert!(parse(r#"["\ud83d\ude00"]"#).diagnostics.is_empty());
+    }
+
+    #[test]
+    fn duplicates_in_a_large_object_point_at_their_first_definition() {
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        let text = format!("{{{}, \"k30\": \"again\", \"k3\": 0}}", keys.join(", "));
+        let parsed = parse(&text);
+        assert_eq!(codes(&parsed), vec!["AIB004", "AIB004"]);
+        let first = parsed.diagnostics[0].related[0].span.unwrap();
+        assert_eq!(&text[first.start..first.end], "\"k30\"");
+        let value = parsed.value.as_ref().unwrap();
+        let k30 = parsed.index.get(value, "/k30").unwrap();
+        assert_eq!(&text[k30.value.start..k30.value.end], "\"again\"");
+        let k39 = parsed.index.get(value, "/k39").unwrap();
+        assert_eq!(&text[k39.value.start..k39.value.end], "39");
+        assert!(parsed.index.get(value, "/k40").is_none());
+    }
+
+    #[test]
+    fn positions_in_a_batch_match_single_lookups() {
+        let text = "{\"é\": [1,\n  \"ü😀\", 3],\r\n \"x\": 4}";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = (0..=text.len() + 2).rev().chain([5, 0, 17]).collect();
+        let batch = index.positions(text, &offsets);
+        for (offset, position) in offsets.iter().zip(batch) {
+            assert_eq!(position, index.position(text, *offset), "offset {offset}");
+        }
     }
 
     #[test]
