@@ -21,7 +21,7 @@ fn exports(text: &str, options: &Options) -> Vec<(Kind, String)> {
     Kind::ALL
         .iter()
         .map(|kind| {
-            let e = export::render(*kind, &input, options);
+            let e = export::render(*kind, &input, options).unwrap();
             let notes: String = e.notes.iter().map(|n| format!("note: {n}\n")).collect();
             (*kind, format!("{notes}---\n{}", e.text))
         })
@@ -113,7 +113,7 @@ fn assert_round_trip(text: &str, given: Value) {
     let info = first_template(text);
     let input = Input::from_report(&document, &info).unwrap();
     let options = Options::default();
-    let arm_text = export::render(Kind::Arm, &input, &options).text;
+    let arm_text = export::render(Kind::Arm, &input, &options).unwrap().text;
     assert!(arm_text.is_ascii());
 
     let report = validator_core::check(&arm_text, &Default::default());
@@ -174,7 +174,7 @@ fn every_export_of_every_corpus_template_is_well_formed() {
         for info in &report.templates {
             let input = Input::from_report(&document, info).unwrap();
             for kind in Kind::ALL {
-                let e = export::render(kind, &input, &Options::default());
+                let e = export::render(kind, &input, &Options::default()).unwrap();
                 match kind {
                     Kind::Json | Kind::Arm => {
                         assert!(e.text.is_ascii(), "{file} {kind:?}");
@@ -188,4 +188,70 @@ fn every_export_of_every_corpus_template_is_well_formed() {
         }
     }
     assert!(count > 400, "{count} exports");
+}
+
+/// The JSON body follows `--location` and `--identity-name` as the other exports do.
+#[test]
+fn json_export_applies_the_location_and_identity_options() {
+    let text = corpus(WINDOWS);
+    let document: Value = validator_core::parse::parse(&text).value.unwrap();
+    let info = first_template(&text);
+    let input = Input::from_report(&document, &info).unwrap();
+    let options = Options {
+        resource_group: Some("images".into()),
+        location: Some("westus".into()),
+        identity_name: Some("builder".into()),
+        ..Options::default()
+    };
+    let e = export::render(Kind::Json, &input, &options).unwrap();
+    let body: Value = serde_json::from_str(&e.text).unwrap();
+    assert_eq!(body["location"], json!("westus"));
+    // The identity the scripts create under that name, in that resource group.
+    assert_eq!(
+        body["identity"],
+        json!({"type": "UserAssigned", "userAssignedIdentities": {
+            "/subscriptions/<subscriptionId>/resourceGroups/images/providers/Microsoft.ManagedIdentity/userAssignedIdentities/builder": {}
+        }})
+    );
+    assert!(
+        e.notes.iter().any(|n| n.contains("<subscriptionId>")),
+        "{:?}",
+        e.notes
+    );
+}
+
+/// No command line can carry a NUL (bash drops `$'\x00'` silently), so the az CLI scripts
+/// refuse a template whose values they pass as arguments hold one, naming where it is. The
+/// other exports carry it, escaped.
+#[test]
+fn scripts_refuse_a_nul_they_would_pass_on_a_command_line() {
+    let mut template: Value = serde_json::from_str(&rich()).unwrap();
+    template["properties"]["source"]["sku"] = json!("22_04-lts\u{0}-gen2");
+    let arm = json!({
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "resources": [template]
+    });
+    let text = serde_json::to_string_pretty(&arm).unwrap();
+    let info = first_template(&text);
+    let input = Input::from_report(&arm, &info).unwrap();
+    for kind in [Kind::AzBash, Kind::AzPowerShell] {
+        let refusal = export::render(kind, &input, &Options::default()).unwrap_err();
+        assert_eq!(refusal.pointer, "/resources/0/properties/source/sku");
+        assert!(refusal.message.contains("NUL"), "{}", refusal.message);
+    }
+    // Azure PowerShell hands values to cmdlets as .NET strings, which hold a NUL; the JSON,
+    // ARM and Bicep texts escape it.
+    for kind in [Kind::Json, Kind::Arm, Kind::Bicep, Kind::AzurePowerShell] {
+        let e = export::render(kind, &input, &Options::default()).unwrap();
+        assert!(!e.text.contains('\0'), "{kind:?}");
+    }
+    // In a value only the template file carries, the NUL reaches the service intact.
+    let mut inline: Value = serde_json::from_str(&rich()).unwrap();
+    inline["properties"]["customize"][0]["inline"][1] = json!("echo a\u{0}b");
+    let text = serde_json::to_string(&inline).unwrap();
+    let info = first_template(&text);
+    let input = Input::from_report(&inline, &info).unwrap();
+    let script = export::render(Kind::AzBash, &input, &Options::default()).unwrap();
+    assert!(script.text.contains(r"echo a\u0000b"));
 }

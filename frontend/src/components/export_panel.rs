@@ -25,7 +25,7 @@ pub fn export_panel() -> Html {
     let names = use_state(Names::default);
     let errors = editor.analysis.report.summary.errors;
 
-    let render = |kind: Kind| -> Option<export::Export> {
+    let render = |kind: Kind| -> Option<Result<export::Export, export::Refusal>> {
         let document = editor.analysis.value.as_ref()?;
         let info = editor
             .analysis
@@ -65,7 +65,10 @@ pub fn export_panel() -> Html {
         })
     };
 
-    let az = render(Kind::AzBash).map(|e| e.text).unwrap_or_default();
+    let az = render(Kind::AzBash)
+        .and_then(Result::ok)
+        .map(|e| e.text)
+        .unwrap_or_default();
     let chosen = render(*kind);
     let choose = {
         let kind = kind.clone();
@@ -122,7 +125,10 @@ pub fn export_panel() -> Html {
                     { for Kind::ALL.iter().map(|k| html! { <option selected={*k == *kind}>{ k.label() }</option> }) }
                 </select>
             </div>
-            if let Some(export) = chosen {
+            if let Some(Err(refusal)) = &chosen {
+                <p class="banner is-error" role="alert">{ format!("Cannot export as {}: {refusal}.", kind.label()) }</p>
+            }
+            if let Some(Ok(export)) = chosen {
                 if !export.notes.is_empty() {
                     <ul class="notes">{ for export.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 }

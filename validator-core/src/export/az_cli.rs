@@ -8,7 +8,7 @@
 
 use super::plan::{Gallery, IdParts, Identity, Plan};
 use super::script::{self, lit, var, Arg, Cmd, Line};
-use super::{arm, quote, Export, Input, Options};
+use super::{arm, quote, Export, Input, Options, Refusal};
 
 pub use super::script::Shell;
 
@@ -39,10 +39,11 @@ pub(super) const PROVIDERS: &[&str] = &[
     "Microsoft.ContainerInstance",
 ];
 
-pub fn render(input: &Input, options: &Options, shell: Shell) -> Export {
+pub fn render(input: &Input, options: &Options, shell: Shell) -> Result<Export, Refusal> {
     let plan = Plan::new(input, options);
     let mut notes = plan.notes();
     let lines = lines(input, &plan, shell);
+    refuse_nul(input, &lines, shell)?;
     if shell == Shell::PowerShell {
         let risky = risky_for_az_cmd(&lines);
         if !risky.is_empty() {
@@ -60,7 +61,34 @@ pub fn render(input: &Input, options: &Options, shell: Shell) -> Export {
     let header = header(&plan, &notes, shell);
     text.push_str(&script::render(&header, shell));
     text.push_str(&script::render(&lines, shell));
-    Export { text, notes }
+    Ok(Export { text, notes })
+}
+
+/// A NUL cannot reach `az`: the operating system ends every command-line argument at one, and
+/// bash drops it from `$'\x00'` without a word. The exact template would not be built, so the
+/// export is refused. (The template file itself carries it, JSON-escaped.)
+fn refuse_nul(input: &Input, lines: &[Line], shell: Shell) -> Result<(), Refusal> {
+    let Some(value) = script::literals(lines)
+        .into_iter()
+        .find(|value| value.contains('\0'))
+    else {
+        return Ok(());
+    };
+    let pointer = super::pointer_of_nul(input.resource, value, input.pointer);
+    let what = match &pointer {
+        Some(pointer) => format!("the value at `{pointer}`"),
+        None => "an export option".to_owned(),
+    };
+    let how = match shell {
+        Shell::Bash => "bash would drop it silently",
+        Shell::PowerShell => "PowerShell cannot pass it to az",
+    };
+    Err(Refusal {
+        pointer: pointer.unwrap_or_default(),
+        message: format!(
+            "{what} holds a NUL character, which no command line can carry ({how}): remove it from the template"
+        ),
+    })
 }
 
 fn header(plan: &Plan, notes: &[String], shell: Shell) -> Vec<Line> {
@@ -715,49 +743,12 @@ fn later(input: &Input, plan: &Plan, out: &mut Vec<Line>) {
 
 /// The literal arguments of `az` calls that cmd.exe may garble (see `quote::unsafe_for_az_cmd`).
 fn risky_for_az_cmd(lines: &[Line]) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut visit_cmd = |cmd: &Cmd| {
-        for a in &cmd.0 {
-            if let Arg::Lit(value) = a {
-                if quote::unsafe_for_az_cmd(value) {
-                    let shown = format!("`{}`", value.escape_debug());
-                    if !found.contains(&shown) {
-                        found.push(shown);
-                    }
-                }
-            }
-        }
-    };
-    fn walk(lines: &[Line], visit: &mut dyn FnMut(&Cmd)) {
-        for line in lines {
-            match line {
-                Line::Capture(_, c) | Line::Run(c) | Line::Later(c) => visit(c),
-                Line::UnlessTrue { test, body } | Line::IfEmpty { test, body } => {
-                    visit(test);
-                    walk(body, visit);
-                }
-                Line::IfSucceeds {
-                    test,
-                    then,
-                    otherwise,
-                } => {
-                    visit(test);
-                    walk(then, visit);
-                    walk(otherwise, visit);
-                }
-                _ => {}
-            }
-        }
-    }
-    walk(lines, &mut visit_cmd);
-    // Variables set from literals reach az too.
-    for line in lines {
-        if let Line::Set(_, Arg::Lit(value)) = line {
-            if quote::unsafe_for_az_cmd(value) {
-                let shown = format!("`{}`", value.escape_debug());
-                if !found.contains(&shown) {
-                    found.push(shown);
-                }
+    let mut found: Vec<String> = Vec::new();
+    for value in script::literals(lines) {
+        if quote::unsafe_for_az_cmd(value) {
+            let shown = format!("`{}`", value.escape_debug());
+            if !found.contains(&shown) {
+                found.push(shown);
             }
         }
     }

@@ -4,7 +4,8 @@
 
 use serde_json::{Map, Value};
 
-use super::{quote, Export, Input};
+use super::plan::Plan;
+use super::{quote, Export, Input, Options};
 
 /// Envelope keys the service does not take in a body: the resource's address (`name`, `type`,
 /// `apiVersion` go in the URL; the Learn release notes ask to leave `apiVersion` out) and ARM
@@ -110,9 +111,22 @@ fn collect_expressions(value: &Value, pointer: &str, found: &mut Vec<String>) {
     }
 }
 
-/// `aib export json`: the body, pretty-printed, ASCII-only, with a final newline.
-pub fn render(input: &Input) -> Export {
-    let body = body(input);
+/// `aib export json`: the body, pretty-printed, ASCII-only, with a final newline. The region
+/// and identity options replace the template's, as in the other exports.
+pub fn render(input: &Input, options: &Options) -> Export {
+    let mut body = body(input);
+    let mut expressions = expressions(input);
+    if let (Some(location), Some(map)) = (&options.location, body.as_object_mut()) {
+        map.insert("location".to_owned(), Value::String(location.clone()));
+        expressions.retain(|p| p != "/location");
+    }
+    if let (Some(name), Some(map)) = (&options.identity_name, body.as_object_mut()) {
+        map.insert(
+            "identity".to_owned(),
+            created_identity(input, options, name),
+        );
+        expressions.retain(|p| !p.starts_with("/identity"));
+    }
     let mut notes = Vec::new();
     let placeholders = placeholders(&body);
     if !placeholders.is_empty() {
@@ -121,7 +135,6 @@ pub fn render(input: &Input) -> Export {
             placeholders.join(", ")
         ));
     }
-    let expressions = expressions(input);
     if !expressions.is_empty() {
         notes.push(format!(
             "the template holds ARM expressions that only a deployment evaluates ({}); deploy the ARM export instead, or replace them",
@@ -132,6 +145,16 @@ pub fn render(input: &Input) -> Export {
         text: format!("{}\n", quote::json_ascii(&body)),
         notes,
     }
+}
+
+/// The `identity` of the identity the scripts create under `name`: in the scripts' resource
+/// group, in the subscription they run in (a placeholder here, which the notes mention).
+fn created_identity(input: &Input, options: &Options, name: &str) -> Value {
+    let resource_group = Plan::new(input, options).resource_group;
+    let id = format!(
+        "/subscriptions/<subscriptionId>/resourceGroups/{resource_group}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{name}"
+    );
+    serde_json::json!({"type": "UserAssigned", "userAssignedIdentities": {id: {}}})
 }
 
 /// The first few pointers, for a one-line note.

@@ -12,7 +12,7 @@
 //! let report = validator_core::check(text, &Default::default());
 //! let document: serde_json::Value = serde_json::from_str(text).unwrap();
 //! let input = Input::from_report(&document, &report.templates[0]).unwrap();
-//! let script = export::render(Kind::AzBash, &input, &Options::default()).text;
+//! let script = export::render(Kind::AzBash, &input, &Options::default()).unwrap().text;
 //! assert!(script.contains("az image builder run"));
 //! ```
 
@@ -35,6 +35,8 @@ pub struct Input<'a> {
     /// The resource object as written in the file (not `normalized_resource`: an ARM property
     /// copy loop must reach the ARM export intact).
     pub resource: &'a Value,
+    /// The resource's JSON pointer in the file (empty for a bare template).
+    pub pointer: &'a str,
     /// The ARM deployment template holding the resource, when it came from one: its strings
     /// are ARM strings (`[[` escapes, expressions) and its parameters may be referenced.
     pub deployment: Option<&'a Value>,
@@ -46,7 +48,7 @@ pub struct Input<'a> {
 
 impl<'a> Input<'a> {
     /// The template `info` (from `check`'s report) in `document`.
-    pub fn from_report(document: &'a Value, info: &TemplateInfo) -> Option<Input<'a>> {
+    pub fn from_report(document: &'a Value, info: &'a TemplateInfo) -> Option<Input<'a>> {
         let resource = document.pointer(&info.pointer)?;
         // `/…/resources/<n>` sits in the template two levels up.
         let deployment = (!info.pointer.is_empty())
@@ -55,6 +57,7 @@ impl<'a> Input<'a> {
             .and_then(|p| document.pointer(p));
         Some(Input {
             resource,
+            pointer: &info.pointer,
             deployment,
             api_version: ApiVersion::parse(&info.api_version).unwrap_or(ApiVersion::NEWEST),
             os: Os::parse(info.os),
@@ -82,6 +85,20 @@ pub struct Options {
 pub struct Export {
     pub text: String,
     pub notes: Vec<String>,
+}
+
+/// Why an export cannot be written: a value of the template that the target cannot carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// JSON pointer of the value in the file (empty when it came from the [`Options`]).
+    pub pointer: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
 }
 
 /// The kinds of export.
@@ -130,14 +147,34 @@ impl Kind {
     }
 }
 
-/// Renders one export.
-pub fn render(kind: Kind, input: &Input, options: &Options) -> Export {
-    match kind {
-        Kind::Json => json::render(input),
+/// Renders one export, or says which value of the template it cannot carry.
+pub fn render(kind: Kind, input: &Input, options: &Options) -> Result<Export, Refusal> {
+    Ok(match kind {
+        Kind::Json => json::render(input, options),
         Kind::Arm => arm::render(input, options),
         Kind::Bicep => bicep::render(input, options),
-        Kind::AzBash => az_cli::render(input, options, az_cli::Shell::Bash),
-        Kind::AzPowerShell => az_cli::render(input, options, az_cli::Shell::PowerShell),
+        Kind::AzBash => az_cli::render(input, options, az_cli::Shell::Bash)?,
+        Kind::AzPowerShell => az_cli::render(input, options, az_cli::Shell::PowerShell)?,
         Kind::AzurePowerShell => az_powershell::render(input, options),
+    })
+}
+
+/// The pointer of the first string (value or key) of `value` holding a NUL that `text`, a
+/// piece of it or a whole of which, came from.
+fn pointer_of_nul(value: &Value, text: &str, pointer: &str) -> Option<String> {
+    let related = |s: &str| s.contains('\0') && (s.contains(text) || text.contains(s));
+    match value {
+        Value::String(s) if related(s) => Some(pointer.to_owned()),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            pointer_of_nul(item, text, &crate::pointer::join_index(pointer, i))
+        }),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let child = crate::pointer::join(pointer, k);
+            if related(k) {
+                return Some(child);
+            }
+            pointer_of_nul(v, text, &child)
+        }),
+        _ => None,
     }
 }
