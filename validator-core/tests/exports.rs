@@ -220,6 +220,55 @@ fn json_export_applies_the_location_and_identity_options() {
     );
 }
 
+/// A template pasted from `az image builder show` carries what the service fills in; the
+/// exports leave out every field the schema marks read-only, as the checker reports them.
+#[test]
+fn exports_leave_out_the_read_only_fields_the_checker_reports() {
+    let id = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/g/providers/Microsoft.ManagedIdentity/userAssignedIdentities/i";
+    let shown = json!({
+        "type": "Microsoft.VirtualMachineImages/imageTemplates",
+        "apiVersion": "2024-02-01",
+        "id": "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/g/providers/Microsoft.VirtualMachineImages/imageTemplates/t",
+        "name": "t",
+        "location": "westeurope",
+        "systemData": {"createdBy": "someone"},
+        "identity": {"type": "UserAssigned", "userAssignedIdentities": {
+            id: {"principalId": "00000000-0000-0000-0000-000000000001", "clientId": "00000000-0000-0000-0000-000000000002"}
+        }},
+        "properties": {
+            "provisioningState": "Succeeded",
+            "lastRunStatus": {"runState": "Succeeded"},
+            "exactStagingResourceGroup": "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/IT_g_t",
+            "source": {"type": "PlatformImage", "publisher": "Canonical", "offer": "0001-com-ubuntu-server-jammy", "sku": "22_04-lts-gen2", "version": "latest", "exactVersion": "22.04.202401010"},
+            "customize": [{"type": "Shell", "name": "x", "inline": ["true"]}],
+            "distribute": [{"type": "VHD", "runOutputName": "vhd"}]
+        }
+    });
+    let text = serde_json::to_string_pretty(&shown).unwrap();
+    let report = validator_core::check(&text, &Default::default());
+    let reported: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "read-only-property")
+        .map(|d| d.pointer.as_str())
+        .collect();
+    assert!(reported.len() >= 6, "{reported:?}");
+    let input = Input::from_report(&shown, &report.templates[0]).unwrap();
+    let body = export::json::body(&input);
+    for pointer in &reported {
+        assert!(body.pointer(pointer).is_none(), "{pointer} kept");
+    }
+    assert_eq!(body["identity"]["userAssignedIdentities"][id], json!({}));
+    assert_eq!(body["properties"]["source"]["version"], json!("latest"));
+    for kind in Kind::ALL {
+        let text = export::render(kind, &input, &Options::default())
+            .unwrap()
+            .text;
+        assert!(!text.contains("principalId\""), "{kind:?}");
+        assert!(!text.contains("exactVersion"), "{kind:?}");
+    }
+}
+
 /// No command line can carry a NUL (bash drops `$'\x00'` silently), so the az CLI scripts
 /// refuse a template whose values they pass as arguments hold one, naming where it is. The
 /// other exports carry it, escaped.

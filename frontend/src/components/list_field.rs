@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use serde_json::Value;
+use validator_core::catalog::customizers::{self, Fit};
 use validator_core::{schema, Os, Severity};
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -130,15 +131,10 @@ struct EntryListProps {
 /// Which types a new entry may have: customizers are offered by the image's OS.
 fn offered_types(list_pointer: &str, variants: &[String], os: Option<Os>) -> Vec<String> {
     let by_os = list_pointer.ends_with("/customize") || list_pointer.ends_with("/inVMValidations");
-    let allowed = |t: &str| {
-        !matches!(
-            (by_os, os, t),
-            (
-                true,
-                Some(Os::Linux),
-                "PowerShell" | "WindowsRestart" | "WindowsUpdate"
-            ) | (true, Some(Os::Windows), "Shell")
-        )
+    // Only what runs well there: PowerShell on Linux is doubtful, so not offered.
+    let allowed = |t: &str| match (by_os, os) {
+        (true, Some(os)) => customizers::fit(t, os) == Fit::Runs,
+        _ => true,
     };
     variants.iter().filter(|v| allowed(v)).cloned().collect()
 }

@@ -9,6 +9,7 @@
 use super::plan::{Gallery, IdParts, Identity, Plan};
 use super::script::{self, lit, var, Arg, Cmd, Line};
 use super::{arm, quote, Export, Input, Options, Refusal};
+use crate::catalog::images::Generation;
 
 pub use super::script::Shell;
 
@@ -521,7 +522,8 @@ fn gallery(g: &Gallery, i: usize, out: &mut Vec<Line>) {
     }
     why.push(format!(
         "Hyper-V generation {}: {}.",
-        g.hyper_v, g.hyper_v_reason
+        g.hyper_v.as_str(),
+        g.hyper_v_reason
     ));
     out.push(Line::Comment(why.join("\n")));
     let mut cmd = Cmd::az(&["sig", "image-definition", "create"])
@@ -536,9 +538,9 @@ fn gallery(g: &Gallery, i: usize, out: &mut Vec<Line>) {
         .opt("--sku", lit(&g.sku))
         .opt("--os-type", Arg::Word(g.os_type))
         .opt("--os-state", Arg::Word("Generalized"))
-        .opt("--hyper-v-generation", Arg::Word(g.hyper_v))
+        .opt("--hyper-v-generation", Arg::Word(g.hyper_v.as_str()))
         .opt("--location", var("location"));
-    if g.hyper_v == "V2" {
+    if g.hyper_v == Generation::V2 {
         // Lets VMs from the image use Trusted Launch as well as the standard security type.
         cmd = cmd.opt(
             "--features",

@@ -23,52 +23,35 @@ const ENVELOPE: &[&str] = &[
     "systemData",
 ];
 
-/// Fields the service fills in (a GET's output pasted as a template has them); the PUT ignores
-/// them at best.
-const READ_ONLY_PROPERTIES: &[&str] = &[
-    "provisioningState",
-    "provisioningError",
-    "lastRunStatus",
-    "exactStagingResourceGroup",
-];
-
-/// The body of `input`: envelope and read-only fields dropped, everything else kept as written
-/// (unknown keys too: the checker reports them, the export does not second-guess them). A
-/// template from an ARM file has its `[[` escapes undone, since no ARM engine reads the body.
+/// The body of `input`: envelope fields and the fields the checked version's schema marks
+/// read-only (the service fills them in: a GET's output pasted as a template has them, and the
+/// PUT ignores them at best) dropped, everything else kept as written (unknown keys too: the
+/// checker reports them, the export does not second-guess them). A template from an ARM file
+/// has its `[[` escapes undone, since no ARM engine reads the body.
 pub fn body(input: &Input) -> Value {
     let Some(resource) = input.resource.as_object() else {
         return input.resource.clone();
     };
-    let mut out = Map::new();
-    for (key, value) in resource {
-        if ENVELOPE.contains(&key.as_str()) {
-            continue;
+    let mut out = Value::Object(
+        resource
+            .iter()
+            .filter(|(key, _)| !ENVELOPE.contains(&key.as_str()))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect::<Map<String, Value>>(),
+    );
+    for (pointer, key) in crate::schema::read_only_properties(&out, input.api_version) {
+        let parent = crate::pointer::parent(&pointer).unwrap_or_default();
+        if let Some(map) = out.pointer_mut(parent).and_then(Value::as_object_mut) {
+            // `shift_remove` keeps the order of the rest as written.
+            map.shift_remove(&key);
         }
-        let mut value = value.clone();
-        if key == "properties" {
-            strip_read_only(&mut value);
-        }
-        out.insert(key.clone(), value);
     }
-    let out = Value::Object(out);
     if input.deployment.is_some() {
         quote::map_strings(&out, &|s| {
             quote::arm_unescape(s).unwrap_or_else(|| s.to_owned())
         })
     } else {
         out
-    }
-}
-
-fn strip_read_only(properties: &mut Value) {
-    let Some(map) = properties.as_object_mut() else {
-        return;
-    };
-    for key in READ_ONLY_PROPERTIES {
-        map.remove(*key);
-    }
-    if let Some(source) = map.get_mut("source").and_then(Value::as_object_mut) {
-        source.remove("exactVersion");
     }
 }
 

@@ -16,6 +16,7 @@ use super::az_cli::{role_definition, IMAGE_ROLE_ACTIONS, NETWORK_ROLE_ACTIONS, P
 use super::plan::{Gallery, Identity, Plan};
 use super::quote::{self, powershell as q};
 use super::{arm, Export, Input, Options};
+use crate::catalog::images::Generation;
 
 pub fn render(input: &Input, options: &Options) -> Export {
     let plan = Plan::new(input, options);
@@ -344,7 +345,8 @@ fn gallery(g: &Gallery, i: usize, s: &mut Script) {
     }
     why.push(format!(
         "Hyper-V generation {}: {}.",
-        g.hyper_v, g.hyper_v_reason
+        g.hyper_v.as_str(),
+        g.hyper_v_reason
     ));
     s.comment(&why.join("\n"));
     s.open(&format!(
@@ -361,11 +363,11 @@ fn gallery(g: &Gallery, i: usize, s: &mut Script) {
         ("Sku", q(&g.sku)),
         ("OsState", q("Generalized")),
         ("OsType", q(g.os_type)),
-        ("HyperVGeneration", q(g.hyper_v)),
+        ("HyperVGeneration", q(g.hyper_v.as_str())),
     ] {
         s.line(&format!("{k} = {v}"));
     }
-    if g.hyper_v == "V2" {
+    if g.hyper_v == Generation::V2 {
         s.line("Feature = @(@{ Name = 'SecurityType'; Value = 'TrustedLaunchSupported' })");
     }
     s.close("}");

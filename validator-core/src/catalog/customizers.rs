@@ -1,0 +1,72 @@
+//! Which customizer (and in-VM validator) types run on which OS: the checker's rule AIB070,
+//! the OS guessed from the customizers, and the types the app offers all read this table.
+
+use crate::Os;
+
+/// How a customizer type fares on an OS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    Runs,
+    /// The 2020-02-14 reference lists it, but the service has been seen to refuse it.
+    Doubtful,
+    /// The service refuses it (`CustomizerNotSupportedForImage`).
+    Refused,
+}
+
+/// (type, on Linux, on Windows). `File` runs on both.
+const TABLE: &[(&str, Fit, Fit)] = &[
+    ("Shell", Fit::Runs, Fit::Refused),
+    ("PowerShell", Fit::Doubtful, Fit::Runs),
+    ("WindowsRestart", Fit::Refused, Fit::Runs),
+    ("WindowsUpdate", Fit::Refused, Fit::Runs),
+    ("File", Fit::Runs, Fit::Runs),
+];
+
+/// How the customizer type `kind` fares on `os`; an unknown type is not judged here.
+pub fn fit(kind: &str, os: Os) -> Fit {
+    TABLE
+        .iter()
+        .find(|(k, _, _)| *k == kind)
+        .map_or(Fit::Runs, |(_, linux, windows)| match os {
+            Os::Linux => *linux,
+            Os::Windows => *windows,
+        })
+}
+
+/// The OS a customizer type is made for, when it runs well on one only (`Shell`: Linux;
+/// `PowerShell`, `WindowsRestart`, `WindowsUpdate`: Windows).
+pub fn made_for(kind: &str) -> Option<Os> {
+    match (fit(kind, Os::Linux), fit(kind, Os::Windows)) {
+        (Fit::Runs, Fit::Runs) => None,
+        (Fit::Runs, _) => Some(Os::Linux),
+        (_, Fit::Runs) => Some(Os::Windows),
+        _ => None,
+    }
+}
+
+/// The OS only a customizer type runs on at all (`Shell`: Linux; `WindowsRestart`,
+/// `WindowsUpdate`: Windows). Two types with different answers cannot share an image.
+pub fn only_runs_on(kind: &str) -> Option<Os> {
+    match (fit(kind, Os::Linux), fit(kind, Os::Windows)) {
+        (Fit::Refused, Fit::Refused) => None,
+        (Fit::Refused, _) => Some(Os::Windows),
+        (_, Fit::Refused) => Some(Os::Linux),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_is_linux_and_the_windows_steps_are_windows() {
+        assert_eq!(made_for("Shell"), Some(Os::Linux));
+        assert_eq!(made_for("PowerShell"), Some(Os::Windows));
+        assert_eq!(made_for("File"), None);
+        assert_eq!(only_runs_on("PowerShell"), None);
+        assert_eq!(only_runs_on("WindowsUpdate"), Some(Os::Windows));
+        assert_eq!(fit("PowerShell", Os::Linux), Fit::Doubtful);
+        assert_eq!(fit("Shell", Os::Windows), Fit::Refused);
+    }
+}
