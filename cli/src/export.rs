@@ -111,8 +111,8 @@ pub fn run(args: ExportArgs) -> ExitCode {
         (Target::Json, _) => Kind::Json,
         (Target::Arm, _) => Kind::Arm,
         (Target::Bicep, _) => Kind::Bicep,
-        (Target::Az, ShellArg::Bash) => Kind::AzBash,
-        (Target::Az, ShellArg::Powershell) => Kind::AzPowerShell,
+        (Target::Az, ShellArg::Bash) => Kind::AzCliBash,
+        (Target::Az, ShellArg::Powershell) => Kind::AzCliPowerShell,
         (Target::Powershell, _) => Kind::AzurePowerShell,
     };
     let export_options = export::Options {

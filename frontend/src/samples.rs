@@ -150,7 +150,7 @@ mod tests {
         let document: Value = validator_core::parse::parse(text).value.unwrap();
         let info = &report.templates[0];
         let input = Input::from_report(&document, info).unwrap();
-        let script = export::render(Kind::AzBash, &input, &Options::default())
+        let script = export::render(Kind::AzCliBash, &input, &Options::default())
             .unwrap()
             .text;
         let option = |name: &str| {

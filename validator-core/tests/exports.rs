@@ -33,8 +33,8 @@ fn slug(kind: Kind) -> &'static str {
         Kind::Json => "json",
         Kind::Arm => "arm",
         Kind::Bicep => "bicep",
-        Kind::AzBash => "az_bash",
-        Kind::AzPowerShell => "az_powershell",
+        Kind::AzCliBash => "az_cli_bash",
+        Kind::AzCliPowerShell => "az_cli_powershell",
         Kind::AzurePowerShell => "azure_powershell",
     }
 }
@@ -284,7 +284,7 @@ fn scripts_refuse_a_nul_they_would_pass_on_a_command_line() {
     let text = serde_json::to_string_pretty(&arm).unwrap();
     let info = first_template(&text);
     let input = Input::from_report(&arm, &info).unwrap();
-    for kind in [Kind::AzBash, Kind::AzPowerShell] {
+    for kind in [Kind::AzCliBash, Kind::AzCliPowerShell] {
         let refusal = export::render(kind, &input, &Options::default()).unwrap_err();
         assert_eq!(refusal.pointer, "/resources/0/properties/source/sku");
         assert!(refusal.message.contains("NUL"), "{}", refusal.message);
@@ -301,6 +301,63 @@ fn scripts_refuse_a_nul_they_would_pass_on_a_command_line() {
     let text = serde_json::to_string(&inline).unwrap();
     let info = first_template(&text);
     let input = Input::from_report(&inline, &info).unwrap();
-    let script = export::render(Kind::AzBash, &input, &Options::default()).unwrap();
+    let script = export::render(Kind::AzCliBash, &input, &Options::default()).unwrap();
     assert!(script.text.contains(r"echo a\u0000b"));
+}
+
+/// The three scripts take the same steps with the same prose: their comments differ only where
+/// they name their own tool (what it needs, how it writes the file and creates the template).
+#[test]
+fn the_three_scripts_say_the_same_steps_in_the_same_words() {
+    /// The comment lines, but for the commands for later and the tool's own sentences.
+    fn prose(script: &str) -> Vec<&str> {
+        let own = [
+            "# Builds the image template",
+            "# Sign in first",
+            "# Needs the Az modules",
+            "# On Linux and macOS it needs PowerShell",
+            "# NOTE: ",
+            "# A quoted here-document",
+            "# A verbatim here-string",
+            "# `az resource create",
+            "# template was checked against",
+            "# sends API 2023-07-01",
+            "# managedResourceTags, containerInstanceSubnetId",
+            "# Invoke-AzRestMethod sends",
+            "# checked against (",
+            "# (These commands work in the current subscription",
+            "# Creating the template downloads its scripts",
+            "# distributed). With ",
+        ];
+        script
+            .lines()
+            .map(str::trim_start)
+            .filter(|l| l.starts_with("# ") && !l.starts_with("#   "))
+            .filter(|l| !own.iter().any(|o| l.starts_with(o)))
+            .collect()
+    }
+    for text in [rich(), corpus(LINUX), corpus(WINDOWS)] {
+        let document: Value = validator_core::parse::parse(&text).value.unwrap();
+        let info = first_template(&text);
+        let input = Input::from_report(&document, &info).unwrap();
+        // The REST route writes the template to a file as the az scripts do.
+        let scripts: Vec<String> = [
+            Kind::AzCliBash,
+            Kind::AzCliPowerShell,
+            Kind::AzurePowerShell,
+        ]
+        .into_iter()
+        .map(|kind| {
+            export::render(kind, &input, &Options::default())
+                .unwrap()
+                .text
+        })
+        .collect();
+        let bash = prose(&scripts[0]);
+        assert!(bash.len() > 20, "{bash:#?}");
+        assert_eq!(bash, prose(&scripts[1]));
+        if scripts[2].contains("Invoke-AzRestMethod") {
+            assert_eq!(bash, prose(&scripts[2]));
+        }
+    }
 }

@@ -21,7 +21,7 @@ struct Names {
 pub fn export_panel() -> Html {
     let editor = use_editor();
     let said = use_state(String::new);
-    let kind = use_state(|| Kind::AzBash);
+    let kind = use_state(|| Kind::AzCliBash);
     let names = use_state(Names::default);
     let errors = editor.analysis.report.summary.errors;
 
@@ -65,7 +65,7 @@ pub fn export_panel() -> Html {
         })
     };
 
-    let az = render(Kind::AzBash)
+    let az = render(Kind::AzCliBash)
         .and_then(Result::ok)
         .map(|e| e.text)
         .unwrap_or_default();

@@ -12,18 +12,19 @@
 //! let report = validator_core::check(text, &Default::default());
 //! let document: serde_json::Value = serde_json::from_str(text).unwrap();
 //! let input = Input::from_report(&document, &report.templates[0]).unwrap();
-//! let script = export::render(Kind::AzBash, &input, &Options::default()).unwrap().text;
+//! let script = export::render(Kind::AzCliBash, &input, &Options::default()).unwrap().text;
 //! assert!(script.contains("az image builder run"));
 //! ```
 
 pub mod arm;
 pub mod az_cli;
-pub mod az_powershell;
+pub mod azure_powershell;
 pub mod bicep;
 pub mod json;
 mod plan;
 pub mod quote;
 mod script;
+mod steps;
 
 use serde_json::Value;
 
@@ -107,8 +108,11 @@ pub enum Kind {
     Json,
     Arm,
     Bicep,
-    AzBash,
-    AzPowerShell,
+    /// `az` commands in bash ([`az_cli`]).
+    AzCliBash,
+    /// `az` commands in PowerShell ([`az_cli`]).
+    AzCliPowerShell,
+    /// Azure PowerShell cmdlets ([`azure_powershell`]).
     AzurePowerShell,
 }
 
@@ -117,8 +121,8 @@ impl Kind {
         Kind::Json,
         Kind::Arm,
         Kind::Bicep,
-        Kind::AzBash,
-        Kind::AzPowerShell,
+        Kind::AzCliBash,
+        Kind::AzCliPowerShell,
         Kind::AzurePowerShell,
     ];
 
@@ -128,8 +132,8 @@ impl Kind {
             Kind::Json => "JSON body",
             Kind::Arm => "ARM template",
             Kind::Bicep => "Bicep",
-            Kind::AzBash => "Azure CLI (bash)",
-            Kind::AzPowerShell => "Azure CLI (PowerShell)",
+            Kind::AzCliBash => "Azure CLI (bash)",
+            Kind::AzCliPowerShell => "Azure CLI (PowerShell)",
             Kind::AzurePowerShell => "Azure PowerShell",
         }
     }
@@ -140,8 +144,8 @@ impl Kind {
             Kind::Json => "image-template.json",
             Kind::Arm => "image-template.arm.json",
             Kind::Bicep => "image-template.bicep",
-            Kind::AzBash => "build-image.sh",
-            Kind::AzPowerShell => "build-image-az.ps1",
+            Kind::AzCliBash => "build-image.sh",
+            Kind::AzCliPowerShell => "build-image-az.ps1",
             Kind::AzurePowerShell => "build-image.ps1",
         }
     }
@@ -153,9 +157,9 @@ pub fn render(kind: Kind, input: &Input, options: &Options) -> Result<Export, Re
         Kind::Json => json::render(input, options),
         Kind::Arm => arm::render(input, options),
         Kind::Bicep => bicep::render(input, options),
-        Kind::AzBash => az_cli::render(input, options, az_cli::Shell::Bash)?,
-        Kind::AzPowerShell => az_cli::render(input, options, az_cli::Shell::PowerShell)?,
-        Kind::AzurePowerShell => az_powershell::render(input, options),
+        Kind::AzCliBash => az_cli::render(input, options, az_cli::Shell::Bash)?,
+        Kind::AzCliPowerShell => az_cli::render(input, options, az_cli::Shell::PowerShell)?,
+        Kind::AzurePowerShell => azure_powershell::render(input, options),
     })
 }
 
