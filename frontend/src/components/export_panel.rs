@@ -69,6 +69,8 @@ pub fn export_panel() -> Html {
         .and_then(Result::ok)
         .map(|e| e.text)
         .unwrap_or_default();
+    // Nothing to copy when the script is refused (the export below says why).
+    let az_refused = az.is_empty();
     let chosen = render(*kind);
     let choose = {
         let kind = kind.clone();
@@ -110,7 +112,7 @@ pub fn export_panel() -> Html {
             <div class="buttons">
                 <button type="button" onclick={copy((*editor.text).clone(), "the JSON")}>{ "Copy JSON" }</button>
                 <button type="button" onclick={download(file_name(&editor), (*editor.text).clone(), "application/json")}>{ "Download JSON" }</button>
-                <button type="button" onclick={copy(az, "the az commands")}>{ "Copy az commands" }</button>
+                <button type="button" disabled={az_refused} onclick={copy(az, "the az commands")}>{ "Copy az commands" }</button>
             </div>
             <p class="said" role="status" aria-live="polite">{ (*said).clone() }</p>
             <details class="export-options">
