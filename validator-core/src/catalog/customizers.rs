@@ -1,5 +1,6 @@
-//! Which customizer (and in-VM validator) types run on which OS: the checker's rule AIB070,
-//! the OS guessed from the customizers, and the types the app offers all read this table.
+//! Which customizer and in-VM validator types run on which OS: the checker's rules (AIB070 and
+//! the validator rule), the OS guessed from the customizers, and the types the app offers all
+//! read these tables.
 
 use crate::Os;
 
@@ -22,15 +23,32 @@ const TABLE: &[(&str, Fit, Fit)] = &[
     ("File", Fit::Runs, Fit::Runs),
 ];
 
-/// How the customizer type `kind` fares on `os`; an unknown type is not judged here.
-pub fn fit(kind: &str, os: Os) -> Fit {
-    TABLE
+/// In-VM validators: the service refuses a validator of the other OS outright
+/// (`BadValidatorType`, `UnsupportedValidatorType`).
+const VALIDATORS: &[(&str, Fit, Fit)] = &[
+    ("Shell", Fit::Runs, Fit::Refused),
+    ("PowerShell", Fit::Refused, Fit::Runs),
+    ("File", Fit::Runs, Fit::Runs),
+];
+
+fn look_up(table: &[(&str, Fit, Fit)], kind: &str, os: Os) -> Fit {
+    table
         .iter()
         .find(|(k, _, _)| *k == kind)
         .map_or(Fit::Runs, |(_, linux, windows)| match os {
             Os::Linux => *linux,
             Os::Windows => *windows,
         })
+}
+
+/// How the customizer type `kind` fares on `os`; an unknown type is not judged here.
+pub fn fit(kind: &str, os: Os) -> Fit {
+    look_up(TABLE, kind, os)
+}
+
+/// How the in-VM validator type `kind` fares on `os`; an unknown type is not judged here.
+pub fn validator_fit(kind: &str, os: Os) -> Fit {
+    look_up(VALIDATORS, kind, os)
 }
 
 /// The OS a customizer type is made for, when it runs well on one only (`Shell`: Linux;
@@ -68,5 +86,9 @@ mod tests {
         assert_eq!(only_runs_on("WindowsUpdate"), Some(Os::Windows));
         assert_eq!(fit("PowerShell", Os::Linux), Fit::Doubtful);
         assert_eq!(fit("Shell", Os::Windows), Fit::Refused);
+        // A validator of the other OS is refused, PowerShell on Linux too.
+        assert_eq!(validator_fit("PowerShell", Os::Linux), Fit::Refused);
+        assert_eq!(validator_fit("Shell", Os::Windows), Fit::Refused);
+        assert_eq!(validator_fit("File", Os::Windows), Fit::Runs);
     }
 }
