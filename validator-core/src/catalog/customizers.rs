@@ -51,26 +51,25 @@ pub fn validator_fit(kind: &str, os: Os) -> Fit {
     look_up(VALIDATORS, kind, os)
 }
 
+/// The one OS whose fit for `kind` passes `good`, when the other's does not.
+fn one_os(kind: &str, good: impl Fn(Fit) -> bool) -> Option<Os> {
+    match (good(fit(kind, Os::Linux)), good(fit(kind, Os::Windows))) {
+        (true, false) => Some(Os::Linux),
+        (false, true) => Some(Os::Windows),
+        _ => None,
+    }
+}
+
 /// The OS a customizer type is made for, when it runs well on one only (`Shell`: Linux;
 /// `PowerShell`, `WindowsRestart`, `WindowsUpdate`: Windows).
 pub fn made_for(kind: &str) -> Option<Os> {
-    match (fit(kind, Os::Linux), fit(kind, Os::Windows)) {
-        (Fit::Runs, Fit::Runs) => None,
-        (Fit::Runs, _) => Some(Os::Linux),
-        (_, Fit::Runs) => Some(Os::Windows),
-        _ => None,
-    }
+    one_os(kind, |f| f == Fit::Runs)
 }
 
 /// The OS only a customizer type runs on at all (`Shell`: Linux; `WindowsRestart`,
 /// `WindowsUpdate`: Windows). Two types with different answers cannot share an image.
 pub fn only_runs_on(kind: &str) -> Option<Os> {
-    match (fit(kind, Os::Linux), fit(kind, Os::Windows)) {
-        (Fit::Refused, Fit::Refused) => None,
-        (Fit::Refused, _) => Some(Os::Windows),
-        (_, Fit::Refused) => Some(Os::Linux),
-        _ => None,
-    }
+    one_os(kind, |f| f != Fit::Refused)
 }
 
 #[cfg(test)]
