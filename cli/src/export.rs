@@ -126,7 +126,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
         Err(refusal) => {
             eprintln!(
                 "aib: {}: cannot export: {}",
-                printable(path),
+                printable(shown(path)),
                 printable(&refusal.message)
             );
             return ExitCode::from(1);
@@ -149,7 +149,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
 /// The template's errors on standard error: how many, and the first few where they are.
 fn say_errors(path: &str, report: &validator_core::Report) {
     let count = report.summary.errors;
-    let shown_path = if path == "-" { "<stdin>" } else { path };
+    let shown_path = shown(path);
     eprintln!(
         "aib: {}: {count} error{}; the export may not deploy:",
         printable(shown_path),
@@ -178,6 +178,15 @@ fn say_errors(path: &str, report: &validator_core::Report) {
         "aib: `aib check {}` explains them; --allow-errors exits 0 anyway",
         printable(path)
     );
+}
+
+/// The file's name in messages: standard input is `<stdin>`.
+fn shown(path: &str) -> &str {
+    if path == "-" {
+        "<stdin>"
+    } else {
+        path
+    }
 }
 
 /// Text from the template as the terminal may show it: control and bidi characters escaped
