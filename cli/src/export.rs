@@ -1,12 +1,16 @@
 //! `aib export`: prints one template of a file as the JSON body, an ARM or Bicep template, or
 //! an Azure CLI or Azure PowerShell script. Notes, and errors the template still has, go to
 //! standard error, so the output can be redirected to a file as is.
+//!
+//! Exit codes: 0 written, the template has no errors; 1 written, but the template has errors
+//! (0 with `--allow-errors`), or not written because the target cannot carry a value of the
+//! template; 2 nothing written: the file cannot be read or holds no such template.
 
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use validator_core::export::{self, Input, Kind};
-use validator_core::{ApiVersion, Options};
+use validator_core::{ApiVersion, Options, Severity};
 
 use crate::{input, parse_api_version, print_stdout, OsArg};
 
@@ -62,7 +66,14 @@ pub struct ExportArgs {
     /// The image's OS, when the source does not tell (gallery image definitions need it).
     #[arg(long, value_enum)]
     os: Option<OsArg>,
+    /// Exit 0 even when the template has errors (the export is written either way, and the
+    /// errors are listed on standard error).
+    #[arg(long)]
+    allow_errors: bool,
 }
+
+/// How many of a template's errors `export` lists before pointing to `aib check`.
+const ERRORS_LISTED: usize = 5;
 
 pub fn run(args: ExportArgs) -> ExitCode {
     let path = &args.path;
@@ -96,18 +107,12 @@ pub fn run(args: ExportArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     };
-    if report.has_errors() {
-        eprintln!(
-            "aib: warning: {path} has {} error(s); the export may not deploy (`aib check {path}` lists them)",
-            report.summary.errors
-        );
-    }
     let kind = match (args.target, args.shell) {
         (Target::Json, _) => Kind::Json,
         (Target::Arm, _) => Kind::Arm,
         (Target::Bicep, _) => Kind::Bicep,
-        (Target::Az, ShellArg::Bash) => Kind::AzBash,
-        (Target::Az, ShellArg::Powershell) => Kind::AzPowerShell,
+        (Target::Az, ShellArg::Bash) => Kind::AzCliBash,
+        (Target::Az, ShellArg::Powershell) => Kind::AzCliPowerShell,
         (Target::Powershell, _) => Kind::AzurePowerShell,
     };
     let export_options = export::Options {
@@ -116,12 +121,92 @@ pub fn run(args: ExportArgs) -> ExitCode {
         location: args.location,
         identity_name: args.identity_name,
     };
-    let exported = export::render(kind, &input, &export_options);
+    let exported = match export::render(kind, &input, &export_options) {
+        Ok(exported) => exported,
+        Err(refusal) => {
+            eprintln!(
+                "aib: {}: cannot export: {}",
+                printable(shown(path)),
+                printable(&refusal.message)
+            );
+            return ExitCode::from(1);
+        }
+    };
     for note in &exported.notes {
         eprintln!("aib: note: {note}");
     }
     print_stdout(&exported.text);
+    if report.has_errors() {
+        // After the output, so a reader of the terminal sees it last.
+        say_errors(path, &report);
+        if !args.allow_errors {
+            return ExitCode::from(1);
+        }
+    }
     ExitCode::SUCCESS
+}
+
+/// The template's errors on standard error: how many, and the first few where they are.
+fn say_errors(path: &str, report: &validator_core::Report) {
+    let count = report.summary.errors;
+    let shown_path = shown(path);
+    eprintln!(
+        "aib: {}: {count} error{}; the export may not deploy:",
+        printable(shown_path),
+        if count == 1 { "" } else { "s" }
+    );
+    let errors = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error);
+    for d in errors.take(ERRORS_LISTED) {
+        let place = d
+            .start
+            .map(|p| format!(":{}:{}", p.line, p.column))
+            .unwrap_or_default();
+        eprintln!(
+            "  {}{place}: {} [{}]",
+            printable(shown_path),
+            printable(&d.message),
+            d.code
+        );
+    }
+    if count > ERRORS_LISTED {
+        eprintln!("  and {} more", count - ERRORS_LISTED);
+    }
+    eprintln!(
+        "aib: `aib check {}` explains them; --allow-errors exits 0 anyway",
+        printable(path)
+    );
+}
+
+/// The file's name in messages: standard input is `<stdin>`.
+fn shown(path: &str) -> &str {
+    if path == "-" {
+        "<stdin>"
+    } else {
+        path
+    }
+}
+
+/// Text from the template as the terminal may show it: control and bidi characters escaped
+/// (they could move the cursor or reorder the line), long values cut.
+fn printable(text: &str) -> String {
+    const MOST: usize = 200;
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == MOST {
+            out.push('…');
+            break;
+        }
+        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+        if c.is_control() || bidi {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The template chosen by `--template`: a pointer, or a position among those found.

@@ -239,7 +239,8 @@ const LINUX_SIG: &str = "Azure__azvmimagebuilder/quickquickstarts__1_Creating_a_
 fn export_prints_each_kind_on_stdout_and_notes_on_stderr() {
     let path = corpus(LINUX_SIG);
     let json = aib(&["export", "json", &path]);
-    assert_eq!(json.status.code(), Some(0));
+    // The quickstart's placeholders are errors: written, and exit 1.
+    assert_eq!(json.status.code(), Some(1));
     let body: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
     assert!(body.get("type").is_none() && body["properties"]["source"].is_object());
     assert!(stderr(&json).contains("note: the template still holds placeholders"));
@@ -278,15 +279,51 @@ fn export_picks_a_template_by_pointer_or_position() {
 }
 
 #[test]
-fn export_works_for_a_template_with_errors_and_says_so() {
-    let output = aib(&[
-        "export",
-        "json",
-        &fixture("schema/unknown-property/invalid-2024.json"),
-    ]);
-    assert_eq!(output.status.code(), Some(0));
-    assert!(stderr(&output).contains("error(s); the export may not deploy"));
+fn export_of_a_template_with_errors_writes_it_then_exits_one_and_says_why() {
+    let path = fixture("schema/unknown-property/invalid-2024.json");
+    let output = aib(&["export", "json", &path]);
+    assert_eq!(output.status.code(), Some(1));
     assert!(serde_json::from_str::<serde_json::Value>(&stdout(&output)).is_ok());
+    let said = stderr(&output);
+    assert!(said.contains("1 error;"), "{said}");
+    // Each error with its line and column, as `aib check` places it.
+    assert!(
+        said.contains("invalid-2024.json:41:9: `scriptURI` is not a property"),
+        "{said}"
+    );
+
+    // Truncated JSON: the lenient parser still finds a template, so the Bicep is written.
+    let truncated = aib_stdin(&["export", "bicep", "-"], "{\"a\":");
+    assert_eq!(truncated.status.code(), Some(1));
+    assert!(stdout(&truncated).contains("resource imageTemplate"));
+    assert!(
+        stderr(&truncated).contains("<stdin>:1:6: "),
+        "{}",
+        stderr(&truncated)
+    );
+
+    // Those who want the export whatever the template says.
+    let allowed = aib(&["export", "json", "--allow-errors", &path]);
+    assert_eq!(allowed.status.code(), Some(0));
+    assert!(stderr(&allowed).contains("1 error;"));
+    assert_eq!(stdout(&allowed), stdout(&output));
+
     let not_json = aib_stdin(&["export", "json", "-"], "[1, 2]");
     assert_eq!(not_json.status.code(), Some(2));
+}
+
+#[test]
+fn export_refuses_a_nul_a_script_cannot_pass_and_says_where() {
+    let template = r#"{"type": "Microsoft.VirtualMachineImages/imageTemplates", "apiVersion": "2024-02-01",
+        "name": "nul\u0000name", "location": "westus2", "properties": {}}"#;
+    let bash = aib_stdin(&["export", "az", "--allow-errors", "-"], template);
+    assert_eq!(bash.status.code(), Some(1));
+    assert!(stdout(&bash).is_empty());
+    assert!(
+        stderr(&bash).contains("`/name` holds a NUL"),
+        "{}",
+        stderr(&bash)
+    );
+    let json = aib_stdin(&["export", "json", "--allow-errors", "-"], template);
+    assert_eq!(json.status.code(), Some(0));
 }

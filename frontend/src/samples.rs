@@ -86,54 +86,6 @@ pub const WINDOWS_STARTER: &str = r#"{
 }
 "#;
 
-/// Marketplace images offered as presets for a PlatformImage source: (label, publisher,
-/// offer, sku). Checked against `az vm image list` output in November 2026.
-pub const IMAGE_PRESETS: &[(&str, &str, &str, &str)] = &[
-    (
-        "Ubuntu Server 22.04 LTS (Gen2)",
-        "Canonical",
-        "0001-com-ubuntu-server-jammy",
-        "22_04-lts-gen2",
-    ),
-    (
-        "Ubuntu Server 24.04 LTS (Gen2)",
-        "Canonical",
-        "ubuntu-24_04-lts",
-        "server",
-    ),
-    (
-        "Red Hat Enterprise Linux 9 (Gen2)",
-        "RedHat",
-        "RHEL",
-        "9-lvm-gen2",
-    ),
-    (
-        "AlmaLinux 9 (Gen2)",
-        "almalinux",
-        "almalinux-x86_64",
-        "9-gen2",
-    ),
-    ("Debian 12 (Gen2)", "Debian", "debian-12", "12-gen2"),
-    (
-        "Windows Server 2022 Datacenter Azure Edition",
-        "MicrosoftWindowsServer",
-        "WindowsServer",
-        "2022-datacenter-azure-edition",
-    ),
-    (
-        "Windows Server 2025 Datacenter Azure Edition",
-        "MicrosoftWindowsServer",
-        "WindowsServer",
-        "2025-datacenter-azure-edition",
-    ),
-    (
-        "Windows 11 Enterprise multi-session 24H2 (AVD)",
-        "MicrosoftWindowsDesktop",
-        "windows-11",
-        "win11-24h2-avd",
-    ),
-];
-
 /// One template of the examples gallery (files under `static/examples/`, compiled in so the
 /// gallery works offline).
 #[derive(Debug, Clone, PartialEq)]
@@ -183,3 +135,68 @@ pub const EXAMPLES: &[Example] = &[
         text: include_str!("../../static/examples/azuredeploy.json"),
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+    use validator_core::catalog::images::PRESETS;
+    use validator_core::export::{self, Input, Kind, Options};
+
+    /// (generation 2, OS) as the checker says them (rule AIB055, the report's OS) and as the
+    /// az export's gallery image definition says them.
+    fn checker_and_export(text: &str) -> ((bool, String), (bool, String)) {
+        let report = validator_core::check(text, &Default::default());
+        let gen2_rule = report.diagnostics.iter().any(|d| d.code == "AIB055");
+        let document: Value = validator_core::parse::parse(text).value.unwrap();
+        let info = &report.templates[0];
+        let input = Input::from_report(&document, info).unwrap();
+        let script = export::render(Kind::AzCliBash, &input, &Options::default())
+            .unwrap()
+            .text;
+        let option = |name: &str| {
+            let at = script
+                .find(name)
+                .unwrap_or_else(|| panic!("{name}:\n{script}"));
+            let value = script[at + name.len()..].split_whitespace().next();
+            value.unwrap_or_default().to_ascii_lowercase()
+        };
+        (
+            (gen2_rule, info.os.to_owned()),
+            (
+                option("--hyper-v-generation ") == "v2",
+                option("--os-type "),
+            ),
+        )
+    }
+
+    #[test]
+    fn starters_and_presets_get_one_answer_from_checker_and_export() {
+        let mut texts = vec![
+            super::LINUX_STARTER.to_owned(),
+            super::WINDOWS_STARTER.to_owned(),
+        ];
+        for starter in [super::LINUX_STARTER, super::WINDOWS_STARTER] {
+            for preset in PRESETS {
+                let mut template: Value = serde_json::from_str(starter).unwrap();
+                let source = &mut template["properties"]["source"];
+                source["publisher"] = preset.publisher.into();
+                source["offer"] = preset.offer.into();
+                source["sku"] = preset.sku.into();
+                texts.push(serde_json::to_string_pretty(&template).unwrap());
+            }
+        }
+        for text in &texts {
+            let (checker, export) = checker_and_export(text);
+            assert_eq!(checker, export, "{text}");
+        }
+        // Every preset is labelled by its generation, and the facts agree with the label.
+        for preset in PRESETS {
+            let gen2 = validator_core::catalog::images::generation(preset.offer, preset.sku)
+                == validator_core::catalog::images::Generation::V2;
+            let labelled = preset.label.contains("Gen2")
+                || preset.label.contains("Azure Edition")
+                || preset.label.contains("Windows 11");
+            assert_eq!(gen2, labelled, "{}", preset.label);
+        }
+    }
+}

@@ -252,7 +252,7 @@ fn determine_os(resource: &Value, options: &Options) -> (Option<Os>, Option<OsEv
         .and_then(Value::as_object);
     if let Some(source) = source {
         if source.get("type").and_then(Value::as_str) == Some("PlatformImage") {
-            if let Some(os) = model::os_of_platform_image(source) {
+            if let Some(os) = catalog::images::os_of_platform_image(source) {
                 return (Some(os), Some(OsEvidence::SourceImage));
             }
         }
@@ -269,10 +269,10 @@ fn determine_os(resource: &Value, options: &Options) -> (Option<Os>, Option<OsEv
             .flatten()
             .filter_map(|c| c.get("type")?.as_str())
         {
-            match kind {
-                "Shell" => linux = true,
-                "PowerShell" | "WindowsRestart" | "WindowsUpdate" => windows = true,
-                _ => {}
+            match catalog::customizers::made_for(kind) {
+                Some(Os::Linux) => linux = true,
+                Some(Os::Windows) => windows = true,
+                None => {}
             }
         }
     }

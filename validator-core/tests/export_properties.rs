@@ -139,6 +139,7 @@ fn case() -> impl Strategy<Value = Case> {
 fn input(template: &Value) -> Input<'_> {
     Input {
         resource: template,
+        pointer: "",
         deployment: None,
         api_version: ApiVersion::V2024_02_01,
         os: Some(Os::Linux),
@@ -239,7 +240,7 @@ fn find<'a>(calls: &'a [Vec<String>], words: &[&str]) -> Vec<&'a Vec<String>> {
 
 fn check_bash(case: &Case) {
     let dir = tempdir();
-    let e = export::render(Kind::AzBash, &input(&case.template), &case.options);
+    let e = export::render(Kind::AzCliBash, &input(&case.template), &case.options).unwrap();
     let calls = run_bash(&e.text, dir.path());
     let rg = case.options.resource_group.as_deref().unwrap();
     let name = case.options.template_name.as_deref().unwrap();
@@ -263,7 +264,7 @@ fn check_bash(case: &Case) {
     if !case.created_identity {
         assert_eq!(
             written,
-            export::json::render(&input(&case.template)).text,
+            export::json::render(&input(&case.template), &case.options).text,
             "byte for byte"
         );
     }
@@ -498,9 +499,9 @@ fn check_powershell(case: &Case) {
     let rg = case.options.resource_group.clone().unwrap();
     let name = case.options.template_name.clone().unwrap();
     let location = case.template["location"].as_str().unwrap().to_owned();
-    let body_text = export::json::render(&input(&case.template)).text;
-    for kind in [Kind::AzPowerShell, Kind::AzurePowerShell] {
-        let e = export::render(kind, &input(&case.template), &case.options);
+    let body_text = export::json::render(&input(&case.template), &case.options).text;
+    for kind in [Kind::AzCliPowerShell, Kind::AzurePowerShell] {
+        let e = export::render(kind, &input(&case.template), &case.options).unwrap();
         let lexed =
             lex_powershell(&e.text).unwrap_or_else(|err| panic!("{kind:?}: {err}\n{}", e.text));
         for value in [

@@ -74,8 +74,10 @@ fn run(name: &str, text: &str, options: &Options, az: &PathBuf) -> (usize, Vec<S
     let document: Value = validator_core::parse::parse(text).value.unwrap();
     let report = validator_core::check(text, &Default::default());
     let input = Input::from_report(&document, &report.templates[0]).unwrap();
-    let script = export::render(Kind::AzBash, &input, options).text;
-    let arm = export::render(Kind::Arm, &input, options).text;
+    let script = export::render(Kind::AzCliBash, &input, options)
+        .unwrap()
+        .text;
+    let arm = export::render(Kind::Arm, &input, options).unwrap().text;
 
     let dir = std::env::temp_dir().join(format!("aib-real-az-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

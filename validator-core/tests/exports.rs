@@ -21,7 +21,7 @@ fn exports(text: &str, options: &Options) -> Vec<(Kind, String)> {
     Kind::ALL
         .iter()
         .map(|kind| {
-            let e = export::render(*kind, &input, options);
+            let e = export::render(*kind, &input, options).unwrap();
             let notes: String = e.notes.iter().map(|n| format!("note: {n}\n")).collect();
             (*kind, format!("{notes}---\n{}", e.text))
         })
@@ -33,8 +33,8 @@ fn slug(kind: Kind) -> &'static str {
         Kind::Json => "json",
         Kind::Arm => "arm",
         Kind::Bicep => "bicep",
-        Kind::AzBash => "az_bash",
-        Kind::AzPowerShell => "az_powershell",
+        Kind::AzCliBash => "az_cli_bash",
+        Kind::AzCliPowerShell => "az_cli_powershell",
         Kind::AzurePowerShell => "azure_powershell",
     }
 }
@@ -113,7 +113,7 @@ fn assert_round_trip(text: &str, given: Value) {
     let info = first_template(text);
     let input = Input::from_report(&document, &info).unwrap();
     let options = Options::default();
-    let arm_text = export::render(Kind::Arm, &input, &options).text;
+    let arm_text = export::render(Kind::Arm, &input, &options).unwrap().text;
     assert!(arm_text.is_ascii());
 
     let report = validator_core::check(&arm_text, &Default::default());
@@ -174,7 +174,7 @@ fn every_export_of_every_corpus_template_is_well_formed() {
         for info in &report.templates {
             let input = Input::from_report(&document, info).unwrap();
             for kind in Kind::ALL {
-                let e = export::render(kind, &input, &Options::default());
+                let e = export::render(kind, &input, &Options::default()).unwrap();
                 match kind {
                     Kind::Json | Kind::Arm => {
                         assert!(e.text.is_ascii(), "{file} {kind:?}");
@@ -188,4 +188,176 @@ fn every_export_of_every_corpus_template_is_well_formed() {
         }
     }
     assert!(count > 400, "{count} exports");
+}
+
+/// The JSON body follows `--location` and `--identity-name` as the other exports do.
+#[test]
+fn json_export_applies_the_location_and_identity_options() {
+    let text = corpus(WINDOWS);
+    let document: Value = validator_core::parse::parse(&text).value.unwrap();
+    let info = first_template(&text);
+    let input = Input::from_report(&document, &info).unwrap();
+    let options = Options {
+        resource_group: Some("images".into()),
+        location: Some("westus".into()),
+        identity_name: Some("builder".into()),
+        ..Options::default()
+    };
+    let e = export::render(Kind::Json, &input, &options).unwrap();
+    let body: Value = serde_json::from_str(&e.text).unwrap();
+    assert_eq!(body["location"], json!("westus"));
+    // The identity the scripts create under that name, in that resource group.
+    assert_eq!(
+        body["identity"],
+        json!({"type": "UserAssigned", "userAssignedIdentities": {
+            "/subscriptions/<subscriptionId>/resourceGroups/images/providers/Microsoft.ManagedIdentity/userAssignedIdentities/builder": {}
+        }})
+    );
+    assert!(
+        e.notes.iter().any(|n| n.contains("<subscriptionId>")),
+        "{:?}",
+        e.notes
+    );
+}
+
+/// A template pasted from `az image builder show` carries what the service fills in; the
+/// exports leave out every field the schema marks read-only, as the checker reports them.
+#[test]
+fn exports_leave_out_the_read_only_fields_the_checker_reports() {
+    let id = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/g/providers/Microsoft.ManagedIdentity/userAssignedIdentities/i";
+    let shown = json!({
+        "type": "Microsoft.VirtualMachineImages/imageTemplates",
+        "apiVersion": "2024-02-01",
+        "id": "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/g/providers/Microsoft.VirtualMachineImages/imageTemplates/t",
+        "name": "t",
+        "location": "westeurope",
+        "systemData": {"createdBy": "someone"},
+        "identity": {"type": "UserAssigned", "userAssignedIdentities": {
+            id: {"principalId": "00000000-0000-0000-0000-000000000001", "clientId": "00000000-0000-0000-0000-000000000002"}
+        }},
+        "properties": {
+            "provisioningState": "Succeeded",
+            "lastRunStatus": {"runState": "Succeeded"},
+            "exactStagingResourceGroup": "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/IT_g_t",
+            "source": {"type": "PlatformImage", "publisher": "Canonical", "offer": "0001-com-ubuntu-server-jammy", "sku": "22_04-lts-gen2", "version": "latest", "exactVersion": "22.04.202401010"},
+            "customize": [{"type": "Shell", "name": "x", "inline": ["true"]}],
+            "distribute": [{"type": "VHD", "runOutputName": "vhd"}]
+        }
+    });
+    let text = serde_json::to_string_pretty(&shown).unwrap();
+    let report = validator_core::check(&text, &Default::default());
+    let reported: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "read-only-property")
+        .map(|d| d.pointer.as_str())
+        .collect();
+    assert!(reported.len() >= 6, "{reported:?}");
+    let input = Input::from_report(&shown, &report.templates[0]).unwrap();
+    let body = export::json::body(&input);
+    for pointer in &reported {
+        assert!(body.pointer(pointer).is_none(), "{pointer} kept");
+    }
+    assert_eq!(body["identity"]["userAssignedIdentities"][id], json!({}));
+    assert_eq!(body["properties"]["source"]["version"], json!("latest"));
+    for kind in Kind::ALL {
+        let text = export::render(kind, &input, &Options::default())
+            .unwrap()
+            .text;
+        assert!(!text.contains("principalId\""), "{kind:?}");
+        assert!(!text.contains("exactVersion"), "{kind:?}");
+    }
+}
+
+/// No command line can carry a NUL (bash drops `$'\x00'` silently), so the az CLI scripts
+/// refuse a template whose values they pass as arguments hold one, naming where it is. The
+/// other exports carry it, escaped.
+#[test]
+fn scripts_refuse_a_nul_they_would_pass_on_a_command_line() {
+    let mut template: Value = serde_json::from_str(&rich()).unwrap();
+    template["properties"]["source"]["sku"] = json!("22_04-lts\u{0}-gen2");
+    let arm = json!({
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "resources": [template]
+    });
+    let text = serde_json::to_string_pretty(&arm).unwrap();
+    let info = first_template(&text);
+    let input = Input::from_report(&arm, &info).unwrap();
+    for kind in [Kind::AzCliBash, Kind::AzCliPowerShell] {
+        let refusal = export::render(kind, &input, &Options::default()).unwrap_err();
+        assert_eq!(refusal.pointer, "/resources/0/properties/source/sku");
+        assert!(refusal.message.contains("NUL"), "{}", refusal.message);
+    }
+    // Azure PowerShell hands values to cmdlets as .NET strings, which hold a NUL; the JSON,
+    // ARM and Bicep texts escape it.
+    for kind in [Kind::Json, Kind::Arm, Kind::Bicep, Kind::AzurePowerShell] {
+        let e = export::render(kind, &input, &Options::default()).unwrap();
+        assert!(!e.text.contains('\0'), "{kind:?}");
+    }
+    // In a value only the template file carries, the NUL reaches the service intact.
+    let mut inline: Value = serde_json::from_str(&rich()).unwrap();
+    inline["properties"]["customize"][0]["inline"][1] = json!("echo a\u{0}b");
+    let text = serde_json::to_string(&inline).unwrap();
+    let info = first_template(&text);
+    let input = Input::from_report(&inline, &info).unwrap();
+    let script = export::render(Kind::AzCliBash, &input, &Options::default()).unwrap();
+    assert!(script.text.contains(r"echo a\u0000b"));
+}
+
+/// The three scripts take the same steps with the same prose: their comments differ only where
+/// they name their own tool (what it needs, how it writes the file and creates the template).
+#[test]
+fn the_three_scripts_say_the_same_steps_in_the_same_words() {
+    /// The comment lines, but for the commands for later and the tool's own sentences.
+    fn prose(script: &str) -> Vec<&str> {
+        let own = [
+            "# Builds the image template",
+            "# Sign in first",
+            "# Needs the Az modules",
+            "# On Linux and macOS it needs PowerShell",
+            "# NOTE: ",
+            "# A quoted here-document",
+            "# A verbatim here-string",
+            "# `az resource create",
+            "# template was checked against",
+            "# sends API 2023-07-01",
+            "# managedResourceTags, containerInstanceSubnetId",
+            "# Invoke-AzRestMethod sends",
+            "# checked against (",
+            "# (These commands work in the current subscription",
+            "# Creating the template downloads its scripts",
+            "# distributed). With ",
+        ];
+        script
+            .lines()
+            .map(str::trim_start)
+            .filter(|l| l.starts_with("# ") && !l.starts_with("#   "))
+            .filter(|l| !own.iter().any(|o| l.starts_with(o)))
+            .collect()
+    }
+    for text in [rich(), corpus(LINUX), corpus(WINDOWS)] {
+        let document: Value = validator_core::parse::parse(&text).value.unwrap();
+        let info = first_template(&text);
+        let input = Input::from_report(&document, &info).unwrap();
+        // The REST route writes the template to a file as the az scripts do.
+        let scripts: Vec<String> = [
+            Kind::AzCliBash,
+            Kind::AzCliPowerShell,
+            Kind::AzurePowerShell,
+        ]
+        .into_iter()
+        .map(|kind| {
+            export::render(kind, &input, &Options::default())
+                .unwrap()
+                .text
+        })
+        .collect();
+        let bash = prose(&scripts[0]);
+        assert!(bash.len() > 20, "{bash:#?}");
+        assert_eq!(bash, prose(&scripts[1]));
+        if scripts[2].contains("Invoke-AzRestMethod") {
+            assert_eq!(bash, prose(&scripts[2]));
+        }
+    }
 }

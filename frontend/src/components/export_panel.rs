@@ -21,11 +21,11 @@ struct Names {
 pub fn export_panel() -> Html {
     let editor = use_editor();
     let said = use_state(String::new);
-    let kind = use_state(|| Kind::AzBash);
+    let kind = use_state(|| Kind::AzCliBash);
     let names = use_state(Names::default);
     let errors = editor.analysis.report.summary.errors;
 
-    let render = |kind: Kind| -> Option<export::Export> {
+    let render = |kind: Kind| -> Option<Result<export::Export, export::Refusal>> {
         let document = editor.analysis.value.as_ref()?;
         let info = editor
             .analysis
@@ -65,7 +65,12 @@ pub fn export_panel() -> Html {
         })
     };
 
-    let az = render(Kind::AzBash).map(|e| e.text).unwrap_or_default();
+    let az = render(Kind::AzCliBash)
+        .and_then(Result::ok)
+        .map(|e| e.text)
+        .unwrap_or_default();
+    // Nothing to copy when the script is refused (the export below says why).
+    let az_refused = az.is_empty();
     let chosen = render(*kind);
     let choose = {
         let kind = kind.clone();
@@ -107,7 +112,7 @@ pub fn export_panel() -> Html {
             <div class="buttons">
                 <button type="button" onclick={copy((*editor.text).clone(), "the JSON")}>{ "Copy JSON" }</button>
                 <button type="button" onclick={download(file_name(&editor), (*editor.text).clone(), "application/json")}>{ "Download JSON" }</button>
-                <button type="button" onclick={copy(az, "the az commands")}>{ "Copy az commands" }</button>
+                <button type="button" disabled={az_refused} onclick={copy(az, "the az commands")}>{ "Copy az commands" }</button>
             </div>
             <p class="said" role="status" aria-live="polite">{ (*said).clone() }</p>
             <details class="export-options">
@@ -122,7 +127,10 @@ pub fn export_panel() -> Html {
                     { for Kind::ALL.iter().map(|k| html! { <option selected={*k == *kind}>{ k.label() }</option> }) }
                 </select>
             </div>
-            if let Some(export) = chosen {
+            if let Some(Err(refusal)) = &chosen {
+                <p class="banner is-error" role="alert">{ format!("Cannot export as {}: {refusal}.", kind.label()) }</p>
+            }
+            if let Some(Ok(export)) = chosen {
                 if !export.notes.is_empty() {
                     <ul class="notes">{ for export.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 }

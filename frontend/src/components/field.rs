@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use serde_json::Value;
+use validator_core::catalog::images::{Preset, PRESETS};
 use validator_core::model::is_expression_value;
 use validator_core::{schema, Severity};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -314,10 +315,10 @@ fn image_presets() -> Html {
         .and_then(|t| t.pointer("/properties/source"))
         .cloned()
         .unwrap_or(Value::Null);
-    let matches = |p: &(&str, &str, &str, &str)| {
-        source.get("publisher").and_then(Value::as_str) == Some(p.1)
-            && source.get("offer").and_then(Value::as_str) == Some(p.2)
-            && source.get("sku").and_then(Value::as_str) == Some(p.3)
+    let matches = |p: &Preset| {
+        source.get("publisher").and_then(Value::as_str) == Some(p.publisher)
+            && source.get("offer").and_then(Value::as_str) == Some(p.offer)
+            && source.get("sku").and_then(Value::as_str) == Some(p.sku)
     };
     let onchange = {
         let editor = editor.clone();
@@ -330,14 +331,14 @@ fn image_presets() -> Html {
             else {
                 return;
             };
-            let Some((_, publisher, offer, sku)) = crate::samples::IMAGE_PRESETS.get(index) else {
+            let Some(preset) = PRESETS.get(index) else {
                 return;
             };
             let mut next = source.clone();
             if let Some(object) = next.as_object_mut() {
-                object.insert("publisher".into(), Value::from(*publisher));
-                object.insert("offer".into(), Value::from(*offer));
-                object.insert("sku".into(), Value::from(*sku));
+                object.insert("publisher".into(), Value::from(preset.publisher));
+                object.insert("offer".into(), Value::from(preset.offer));
+                object.insert("sku".into(), Value::from(preset.sku));
                 object
                     .entry("version")
                     .or_insert_with(|| Value::from("latest"));
@@ -352,8 +353,8 @@ fn image_presets() -> Html {
         <div class="field">
             <label for="image-preset">{ "Marketplace image" }</label>
             <select id="image-preset" {onchange} disabled={editor.has_syntax_errors()}>
-                <option value="" selected={!crate::samples::IMAGE_PRESETS.iter().any(matches)}>{ "(choose a common image, or fill in the fields below)" }</option>
-                { for crate::samples::IMAGE_PRESETS.iter().enumerate().map(|(i, p)| html! { <option value={i.to_string()} selected={matches(p)}>{ p.0 }</option> }) }
+                <option value="" selected={!PRESETS.iter().any(matches)}>{ "(choose a common image, or fill in the fields below)" }</option>
+                { for PRESETS.iter().enumerate().map(|(i, p)| html! { <option value={i.to_string()} selected={matches(p)}>{ p.label }</option> }) }
             </select>
         </div>
     }

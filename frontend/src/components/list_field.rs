@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use serde_json::Value;
+use validator_core::catalog::customizers::{self, Fit};
 use validator_core::{schema, Os, Severity};
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -127,18 +128,19 @@ struct EntryListProps {
     item_kind: Rc<Kind>,
 }
 
-/// Which types a new entry may have: customizers are offered by the image's OS.
+/// Which types a new entry may have: customizers and validators are offered by the image's OS.
 fn offered_types(list_pointer: &str, variants: &[String], os: Option<Os>) -> Vec<String> {
-    let by_os = list_pointer.ends_with("/customize") || list_pointer.ends_with("/inVMValidations");
-    let allowed = |t: &str| {
-        !matches!(
-            (by_os, os, t),
-            (
-                true,
-                Some(Os::Linux),
-                "PowerShell" | "WindowsRestart" | "WindowsUpdate"
-            ) | (true, Some(Os::Windows), "Shell")
-        )
+    let fit = if list_pointer.ends_with("/customize") {
+        Some(customizers::fit as fn(&str, Os) -> Fit)
+    } else if list_pointer.ends_with("/inVMValidations") {
+        Some(customizers::validator_fit as fn(&str, Os) -> Fit)
+    } else {
+        None
+    };
+    // Only what runs well there: PowerShell on Linux is doubtful, so not offered.
+    let allowed = |t: &str| match (fit, os) {
+        (Some(fit), Some(os)) => fit(t, os) == Fit::Runs,
+        _ => true,
     };
     variants.iter().filter(|v| allowed(v)).cloned().collect()
 }

@@ -1,3 +1,5 @@
-//! Data the rules compare against, each list with its date and source.
+//! Data the rules, the exports and the app compare against, each list with its date and source.
 
+pub mod customizers;
+pub mod images;
 pub mod regions;

@@ -4,7 +4,8 @@
 
 use serde_json::{Map, Value};
 
-use super::{quote, Export, Input};
+use super::plan::Plan;
+use super::{quote, Export, Input, Options};
 
 /// Envelope keys the service does not take in a body: the resource's address (`name`, `type`,
 /// `apiVersion` go in the URL; the Learn release notes ask to leave `apiVersion` out) and ARM
@@ -22,52 +23,35 @@ const ENVELOPE: &[&str] = &[
     "systemData",
 ];
 
-/// Fields the service fills in (a GET's output pasted as a template has them); the PUT ignores
-/// them at best.
-const READ_ONLY_PROPERTIES: &[&str] = &[
-    "provisioningState",
-    "provisioningError",
-    "lastRunStatus",
-    "exactStagingResourceGroup",
-];
-
-/// The body of `input`: envelope and read-only fields dropped, everything else kept as written
-/// (unknown keys too: the checker reports them, the export does not second-guess them). A
-/// template from an ARM file has its `[[` escapes undone, since no ARM engine reads the body.
+/// The body of `input`: envelope fields and the fields the checked version's schema marks
+/// read-only (the service fills them in: a GET's output pasted as a template has them, and the
+/// PUT ignores them at best) dropped, everything else kept as written (unknown keys too: the
+/// checker reports them, the export does not second-guess them). A template from an ARM file
+/// has its `[[` escapes undone, since no ARM engine reads the body.
 pub fn body(input: &Input) -> Value {
     let Some(resource) = input.resource.as_object() else {
         return input.resource.clone();
     };
-    let mut out = Map::new();
-    for (key, value) in resource {
-        if ENVELOPE.contains(&key.as_str()) {
-            continue;
+    let mut out = Value::Object(
+        resource
+            .iter()
+            .filter(|(key, _)| !ENVELOPE.contains(&key.as_str()))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect::<Map<String, Value>>(),
+    );
+    for (pointer, key) in crate::schema::read_only_properties(&out, input.api_version) {
+        let parent = crate::pointer::parent(&pointer).unwrap_or_default();
+        if let Some(map) = out.pointer_mut(parent).and_then(Value::as_object_mut) {
+            // `shift_remove` keeps the order of the rest as written.
+            map.shift_remove(&key);
         }
-        let mut value = value.clone();
-        if key == "properties" {
-            strip_read_only(&mut value);
-        }
-        out.insert(key.clone(), value);
     }
-    let out = Value::Object(out);
     if input.deployment.is_some() {
         quote::map_strings(&out, &|s| {
             quote::arm_unescape(s).unwrap_or_else(|| s.to_owned())
         })
     } else {
         out
-    }
-}
-
-fn strip_read_only(properties: &mut Value) {
-    let Some(map) = properties.as_object_mut() else {
-        return;
-    };
-    for key in READ_ONLY_PROPERTIES {
-        map.remove(*key);
-    }
-    if let Some(source) = map.get_mut("source").and_then(Value::as_object_mut) {
-        source.remove("exactVersion");
     }
 }
 
@@ -110,9 +94,22 @@ fn collect_expressions(value: &Value, pointer: &str, found: &mut Vec<String>) {
     }
 }
 
-/// `aib export json`: the body, pretty-printed, ASCII-only, with a final newline.
-pub fn render(input: &Input) -> Export {
-    let body = body(input);
+/// `aib export json`: the body, pretty-printed, ASCII-only, with a final newline. The region
+/// and identity options replace the template's, as in the other exports.
+pub fn render(input: &Input, options: &Options) -> Export {
+    let mut body = body(input);
+    let mut expressions = expressions(input);
+    if let (Some(location), Some(map)) = (&options.location, body.as_object_mut()) {
+        map.insert("location".to_owned(), Value::String(location.clone()));
+        expressions.retain(|p| p != "/location");
+    }
+    if let (Some(name), Some(map)) = (&options.identity_name, body.as_object_mut()) {
+        map.insert(
+            "identity".to_owned(),
+            created_identity(input, options, name),
+        );
+        expressions.retain(|p| !p.starts_with("/identity"));
+    }
     let mut notes = Vec::new();
     let placeholders = placeholders(&body);
     if !placeholders.is_empty() {
@@ -121,7 +118,6 @@ pub fn render(input: &Input) -> Export {
             placeholders.join(", ")
         ));
     }
-    let expressions = expressions(input);
     if !expressions.is_empty() {
         notes.push(format!(
             "the template holds ARM expressions that only a deployment evaluates ({}); deploy the ARM export instead, or replace them",
@@ -132,6 +128,16 @@ pub fn render(input: &Input) -> Export {
         text: format!("{}\n", quote::json_ascii(&body)),
         notes,
     }
+}
+
+/// The `identity` of the identity the scripts create under `name`: in the scripts' resource
+/// group, in the subscription they run in (a placeholder here, which the notes mention).
+fn created_identity(input: &Input, options: &Options, name: &str) -> Value {
+    let resource_group = Plan::new(input, options).resource_group;
+    let id = format!(
+        "/subscriptions/<subscriptionId>/resourceGroups/{resource_group}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{name}"
+    );
+    serde_json::json!({"type": "UserAssigned", "userAssignedIdentities": {id: {}}})
 }
 
 /// The first few pointers, for a one-line note.

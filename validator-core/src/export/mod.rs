@@ -12,18 +12,19 @@
 //! let report = validator_core::check(text, &Default::default());
 //! let document: serde_json::Value = serde_json::from_str(text).unwrap();
 //! let input = Input::from_report(&document, &report.templates[0]).unwrap();
-//! let script = export::render(Kind::AzBash, &input, &Options::default()).text;
+//! let script = export::render(Kind::AzCliBash, &input, &Options::default()).unwrap().text;
 //! assert!(script.contains("az image builder run"));
 //! ```
 
 pub mod arm;
 pub mod az_cli;
-pub mod az_powershell;
+pub mod azure_powershell;
 pub mod bicep;
 pub mod json;
 mod plan;
 pub mod quote;
 mod script;
+mod steps;
 
 use serde_json::Value;
 
@@ -35,6 +36,8 @@ pub struct Input<'a> {
     /// The resource object as written in the file (not `normalized_resource`: an ARM property
     /// copy loop must reach the ARM export intact).
     pub resource: &'a Value,
+    /// The resource's JSON pointer in the file (empty for a bare template).
+    pub pointer: &'a str,
     /// The ARM deployment template holding the resource, when it came from one: its strings
     /// are ARM strings (`[[` escapes, expressions) and its parameters may be referenced.
     pub deployment: Option<&'a Value>,
@@ -46,7 +49,7 @@ pub struct Input<'a> {
 
 impl<'a> Input<'a> {
     /// The template `info` (from `check`'s report) in `document`.
-    pub fn from_report(document: &'a Value, info: &TemplateInfo) -> Option<Input<'a>> {
+    pub fn from_report(document: &'a Value, info: &'a TemplateInfo) -> Option<Input<'a>> {
         let resource = document.pointer(&info.pointer)?;
         // `/…/resources/<n>` sits in the template two levels up.
         let deployment = (!info.pointer.is_empty())
@@ -55,6 +58,7 @@ impl<'a> Input<'a> {
             .and_then(|p| document.pointer(p));
         Some(Input {
             resource,
+            pointer: &info.pointer,
             deployment,
             api_version: ApiVersion::parse(&info.api_version).unwrap_or(ApiVersion::NEWEST),
             os: Os::parse(info.os),
@@ -84,14 +88,31 @@ pub struct Export {
     pub notes: Vec<String>,
 }
 
+/// Why an export cannot be written: a value of the template that the target cannot carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// JSON pointer of the value in the file (empty when it came from the [`Options`]).
+    pub pointer: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// The kinds of export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     Json,
     Arm,
     Bicep,
-    AzBash,
-    AzPowerShell,
+    /// `az` commands in bash ([`az_cli`]).
+    AzCliBash,
+    /// `az` commands in PowerShell ([`az_cli`]).
+    AzCliPowerShell,
+    /// Azure PowerShell cmdlets ([`azure_powershell`]).
     AzurePowerShell,
 }
 
@@ -100,8 +121,8 @@ impl Kind {
         Kind::Json,
         Kind::Arm,
         Kind::Bicep,
-        Kind::AzBash,
-        Kind::AzPowerShell,
+        Kind::AzCliBash,
+        Kind::AzCliPowerShell,
         Kind::AzurePowerShell,
     ];
 
@@ -111,8 +132,8 @@ impl Kind {
             Kind::Json => "JSON body",
             Kind::Arm => "ARM template",
             Kind::Bicep => "Bicep",
-            Kind::AzBash => "Azure CLI (bash)",
-            Kind::AzPowerShell => "Azure CLI (PowerShell)",
+            Kind::AzCliBash => "Azure CLI (bash)",
+            Kind::AzCliPowerShell => "Azure CLI (PowerShell)",
             Kind::AzurePowerShell => "Azure PowerShell",
         }
     }
@@ -123,21 +144,41 @@ impl Kind {
             Kind::Json => "image-template.json",
             Kind::Arm => "image-template.arm.json",
             Kind::Bicep => "image-template.bicep",
-            Kind::AzBash => "build-image.sh",
-            Kind::AzPowerShell => "build-image-az.ps1",
+            Kind::AzCliBash => "build-image.sh",
+            Kind::AzCliPowerShell => "build-image-az.ps1",
             Kind::AzurePowerShell => "build-image.ps1",
         }
     }
 }
 
-/// Renders one export.
-pub fn render(kind: Kind, input: &Input, options: &Options) -> Export {
-    match kind {
-        Kind::Json => json::render(input),
+/// Renders one export, or says which value of the template it cannot carry.
+pub fn render(kind: Kind, input: &Input, options: &Options) -> Result<Export, Refusal> {
+    Ok(match kind {
+        Kind::Json => json::render(input, options),
         Kind::Arm => arm::render(input, options),
         Kind::Bicep => bicep::render(input, options),
-        Kind::AzBash => az_cli::render(input, options, az_cli::Shell::Bash),
-        Kind::AzPowerShell => az_cli::render(input, options, az_cli::Shell::PowerShell),
-        Kind::AzurePowerShell => az_powershell::render(input, options),
+        Kind::AzCliBash => az_cli::render(input, options, az_cli::Shell::Bash)?,
+        Kind::AzCliPowerShell => az_cli::render(input, options, az_cli::Shell::PowerShell)?,
+        Kind::AzurePowerShell => azure_powershell::render(input, options),
+    })
+}
+
+/// The pointer of the first string (value or key) of `value` holding a NUL that `text`, a
+/// piece of it or a whole of which, came from.
+fn pointer_of_nul(value: &Value, text: &str, pointer: &str) -> Option<String> {
+    let related = |s: &str| s.contains('\0') && (s.contains(text) || text.contains(s));
+    match value {
+        Value::String(s) if related(s) => Some(pointer.to_owned()),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            pointer_of_nul(item, text, &crate::pointer::join_index(pointer, i))
+        }),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let child = crate::pointer::join(pointer, k);
+            if related(k) {
+                return Some(child);
+            }
+            pointer_of_nul(v, text, &child)
+        }),
+        _ => None,
     }
 }

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::{json, quote, Input, Options};
+use crate::catalog::images::{source_generation, Generation};
 use crate::model::resource_id::{self, IdShape};
 use crate::{model, ApiVersion, Os};
 
@@ -50,7 +51,7 @@ pub struct Gallery {
     pub definition: String,
     pub os_type: &'static str,
     pub os_known: bool,
-    pub hyper_v: &'static str,
+    pub hyper_v: Generation,
     pub hyper_v_reason: String,
     pub sku: String,
     /// Pointer of the `galleryImageId`, for comments.
@@ -412,35 +413,24 @@ fn parse_gallery_image(id: Option<&Value>) -> Option<(IdParts, String, String)> 
     ))
 }
 
-/// The Hyper-V generation of the source image, which the image definition must match. Only a
-/// marketplace SKU tells (`…-gen2`, `…-g2`, Azure Edition and Windows 11 are generation 2).
-fn hyper_v_generation(source: Option<&Value>) -> (&'static str, String) {
-    let platform =
-        source.filter(|s| s.get("type").and_then(Value::as_str) == Some("PlatformImage"));
-    let Some(sku) = platform.and_then(|s| s.get("sku")).and_then(Value::as_str) else {
-        return (
-            "V2",
+/// The Hyper-V generation of the source image, which the image definition must match, and
+/// why: only a marketplace SKU tells (the facts are `catalog::images::generation`'s, which
+/// rule AIB055 reads too).
+fn hyper_v_generation(source: Option<&Value>) -> (Generation, String) {
+    match source_generation(source) {
+        Some((generation, sku)) => (
+            generation,
+            format!(
+                "the source SKU `{sku}` is a generation {} image",
+                &generation.as_str()[1..]
+            ),
+        ),
+        None => (
+            Generation::V2,
             "the source does not tell its generation: V2 assumed, it must match the source image"
                 .to_owned(),
-        );
-    };
-    let lower = sku.to_ascii_lowercase();
-    let v2 = !lower.contains("gen1")
-        && (lower.contains("gen2")
-            || lower.contains("gensecond")
-            || lower.contains("-g2")
-            || lower.contains("azure-edition")
-            || lower.starts_with("win11")
-            || lower == "server"
-            || lower.contains("arm64"));
-    let generation = if v2 { "V2" } else { "V1" };
-    (
-        generation,
-        format!(
-            "the source SKU `{sku}` is a generation {} image",
-            &generation[1..]
         ),
-    )
+    }
 }
 
 fn is_guid(text: &str) -> bool {

@@ -97,6 +97,48 @@ pub enum Line {
     Say(String),
 }
 
+/// Every value the lines pass as a literal word (command arguments and variables set from
+/// literals), in order: what the shell, and then the command line, must carry intact.
+pub fn literals(lines: &[Line]) -> Vec<&str> {
+    fn walk<'l>(lines: &'l [Line], out: &mut Vec<&'l str>) {
+        let args = |cmd: &'l Cmd, out: &mut Vec<&'l str>| {
+            for arg in &cmd.0 {
+                arg_literals(arg, out);
+            }
+        };
+        for line in lines {
+            match line {
+                Line::Set(_, value) => arg_literals(value, out),
+                Line::Capture(_, c) | Line::Run(c) | Line::Later(c) => args(c, out),
+                Line::UnlessTrue { test, body } | Line::IfEmpty { test, body } => {
+                    args(test, out);
+                    walk(body, out);
+                }
+                Line::IfSucceeds {
+                    test,
+                    then,
+                    otherwise,
+                } => {
+                    args(test, out);
+                    walk(then, out);
+                    walk(otherwise, out);
+                }
+                _ => {}
+            }
+        }
+    }
+    fn arg_literals<'l>(arg: &'l Arg, out: &mut Vec<&'l str>) {
+        match arg {
+            Arg::Lit(value) => out.push(value),
+            Arg::Concat(parts) => parts.iter().for_each(|p| arg_literals(p, out)),
+            Arg::Word(_) | Arg::Var(_) => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(lines, &mut out);
+    out
+}
+
 /// The two shells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shell {

@@ -7,7 +7,7 @@ pub mod resource_id;
 
 pub use api_version::ApiVersion;
 pub use discover::{discover, Found, Shape};
-pub use os::{os_of_platform_image, Os, OsEvidence};
+pub use os::{Os, OsEvidence};
 
 use serde_json::{Map, Value};
 

@@ -1,7 +1,5 @@
 //! The operating system of the image being built, which decides the customizers it can run.
 
-use serde_json::Value;
-
 /// The image's OS family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Os {
@@ -35,74 +33,4 @@ pub enum OsEvidence {
     SourceImage,
     /// From the customizer types (Shell means Linux; WindowsRestart/WindowsUpdate mean Windows).
     Customizers,
-}
-
-/// Publishers whose marketplace images are Windows.
-const WINDOWS_PUBLISHERS: &[&str] = &[
-    "microsoftwindowsserver",
-    "microsoftwindowsdesktop",
-    "microsoftvisualstudio",
-    "microsoftsqlserver",
-    "microsoft-dsvm",
-    "microsoftwindowsserverhpcpack",
-    "microsoftdynamicsnav",
-    "microsoftsharepoint",
-    "microsoftbiztalkserver",
-];
-
-/// Publishers whose marketplace images are Linux.
-const LINUX_PUBLISHERS: &[&str] = &[
-    "canonical",
-    "redhat",
-    "openlogic",
-    "suse",
-    "debian",
-    "oracle",
-    "almalinux",
-    "resf",
-    "erockyenterprisesoftwarefoundationinc1653071250513",
-    "kinvolk",
-    "microsoftcblmariner",
-    "center-for-internet-security-inc",
-    "credativ",
-    "coreos",
-];
-
-/// The OS of a PlatformImage source, judged from publisher, offer and SKU.
-pub fn os_of_platform_image(source: &serde_json::Map<String, Value>) -> Option<Os> {
-    let field = |k: &str| {
-        source
-            .get(k)
-            .and_then(Value::as_str)
-            .filter(|s| !crate::model::is_expression(s))
-            .map(str::to_ascii_lowercase)
-    };
-    let publisher = field("publisher");
-    let offer = field("offer").unwrap_or_default();
-    let sku = field("sku").unwrap_or_default();
-    if let Some(p) = publisher.as_deref() {
-        if WINDOWS_PUBLISHERS.contains(&p) {
-            return Some(Os::Windows);
-        }
-        if LINUX_PUBLISHERS.contains(&p) {
-            return Some(Os::Linux);
-        }
-    }
-    if offer.contains("windows")
-        || sku.contains("windows")
-        || sku.contains("win10")
-        || sku.contains("win11")
-    {
-        return Some(Os::Windows);
-    }
-    let linux_words = [
-        "ubuntu", "rhel", "centos", "debian", "sles", "suse", "linux", "alma", "rocky", "mariner",
-    ];
-    if linux_words
-        .iter()
-        .any(|w| offer.contains(w) || sku.contains(w))
-    {
-        return Some(Os::Linux);
-    }
-    None
 }

@@ -526,13 +526,19 @@ pub fn dotted(tokens: &[String]) -> String {
     out
 }
 
+/// The read-only properties of `resource` under `version`'s schema: (pointer relative to the
+/// resource, key). The checker reports them; the exports leave them out.
+pub fn read_only_properties(resource: &Value, version: ApiVersion) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for path in read_only::paths(version) {
+        read_only::find(resource, path, &mut String::new(), &mut found);
+    }
+    found
+}
+
 /// Reports read-only properties (pasted from `az image builder show`): the service ignores them.
 fn report_read_only(template: &Template, out: &mut Vec<Diagnostic>) {
-    let mut found = Vec::new();
-    for path in read_only::paths(template.api_version) {
-        read_only::find(template.value, path, &mut String::new(), &mut found);
-    }
-    for (rel, key) in found {
+    for (rel, key) in read_only_properties(template.value, template.api_version) {
         let abs = template.ptr(&rel);
         out.push(
             Diagnostic::new(&rules::READ_ONLY_PROPERTY, abs.clone(), format!("`{key}` is read-only: the service ignores it"))

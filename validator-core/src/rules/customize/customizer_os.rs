@@ -1,3 +1,4 @@
+use crate::catalog::customizers::{fit, only_runs_on, Fit};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Os, OsEvidence, Template};
 
@@ -51,11 +52,12 @@ crate::declare_rule! {
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     let steps = template.customizers();
     let Some(os) = template.os else {
-        let shell = steps.iter().find(|s| s.kind == Some("Shell"));
-        let windows = steps
-            .iter()
-            .find(|s| matches!(s.kind, Some("WindowsRestart" | "WindowsUpdate")));
-        if let (Some(shell), Some(windows)) = (shell, windows) {
+        let only_on = |os: Os| {
+            steps
+                .iter()
+                .find(|s| s.kind.and_then(only_runs_on) == Some(os))
+        };
+        if let (Some(shell), Some(windows)) = (only_on(Os::Linux), only_on(Os::Windows)) {
             out.push(
                 Diagnostic::new(&CUSTOMIZER_OS, windows.ptr("type"), format!("Linux-only `Shell` and Windows-only `{}` customizers in one template", windows.kind.unwrap_or_default()))
                     .help("an image is Linux or Windows: keep the steps of its OS (pass --os to say which)")
@@ -71,13 +73,12 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     let reason = super::os_reason(template);
     for step in steps {
         let Some(kind) = step.kind else { continue };
-        let (wrong, severity) = match (os, kind) {
-            (Os::Windows, "Shell") => (true, Severity::Error),
-            (Os::Linux, "WindowsRestart" | "WindowsUpdate") => (true, Severity::Error),
-            (Os::Linux, "PowerShell") => (true, Severity::Warning),
-            _ => (false, Severity::Error),
+        let severity = match fit(kind, os) {
+            Fit::Runs => None,
+            Fit::Doubtful => Some(Severity::Warning),
+            Fit::Refused => Some(Severity::Error),
         };
-        if wrong {
+        if let Some(severity) = severity {
             let help = match kind {
                 "Shell" => "use a PowerShell customizer on Windows",
                 "PowerShell" => "use a Shell customizer on Linux (the service refuses PowerShell on Linux images)",

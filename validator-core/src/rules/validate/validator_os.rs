@@ -1,3 +1,4 @@
+use crate::catalog::customizers::{validator_fit, Fit};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Os, OsEvidence, Template};
 
@@ -52,10 +53,9 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     };
     let reason = crate::rules::customize::os_reason(template);
     for step in template.validators() {
-        let wrong = matches!(
-            (os, step.kind),
-            (Os::Windows, Some("Shell")) | (Os::Linux, Some("PowerShell"))
-        );
+        let wrong = step
+            .kind
+            .is_some_and(|kind| validator_fit(kind, os) == Fit::Refused);
         if wrong {
             out.push(
                 Diagnostic::new(
