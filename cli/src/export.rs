@@ -87,6 +87,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
     let options = Options {
         api_version: args.api_version,
         os: args.os.map(OsArg::os),
+        ..Options::default()
     };
     let report = validator_core::check(&text, &options);
     let Some(document) = validator_core::parse::parse(&text).value else {

@@ -94,6 +94,7 @@ fn main() -> ExitCode {
             let options = Options {
                 api_version,
                 os: os.map(OsArg::os),
+                ..Options::default()
             };
             check(&paths, &options, format)
         }

@@ -56,7 +56,7 @@ fn text_output_shows_location_code_source_line_and_help() {
 #[test]
 fn warnings_alone_exit_zero_and_errors_exit_one() {
     assert_eq!(
-        aib(&["check", &fixture("syntax/trailing-comma/invalid.json")])
+        aib(&["check", &fixture("build-vm/os-disk-size/invalid.json")])
             .status
             .code(),
         Some(0)

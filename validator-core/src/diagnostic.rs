@@ -176,6 +176,63 @@ impl Diagnostic {
     }
 }
 
+/// A byte count as people read it: `512 bytes`, `3.4 KiB`, `32 MiB`, `60.2 MiB`.
+pub fn size(bytes: usize) -> String {
+    const UNITS: [&str; 3] = ["KiB", "MiB", "GiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let number = format!("{value:.1}");
+    let number = number.strip_suffix(".0").unwrap_or(&number);
+    format!("{number} {}", UNITS[unit])
+}
+
+/// Quoted values longer than this many characters are cut in messages: longer than any resource
+/// ID or example the rules quote, far shorter than a pasted script or a hostile value.
+const QUOTE_LIMIT: usize = 200;
+
+/// Cuts every backtick-quoted value longer than [`QUOTE_LIMIT`] characters to its start and end
+/// around an ellipsis: messages quote the offending value, and one can be megabytes long.
+pub fn shorten_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+    let long = text
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .any(|quoted| quoted.len() > QUOTE_LIMIT && quoted.chars().count() > QUOTE_LIMIT);
+    if !long {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len().min(4 * QUOTE_LIMIT));
+    let mut parts = text.split('`').peekable();
+    let mut inside = false;
+    while let Some(part) = parts.next() {
+        if inside && parts.peek().is_some() && part.chars().count() > QUOTE_LIMIT {
+            let head: String = part.chars().take(QUOTE_LIMIT - 40).collect();
+            let tail_start = part
+                .char_indices()
+                .rev()
+                .nth(31)
+                .map_or(part.len(), |(i, _)| i);
+            out.push_str(&head);
+            out.push('…');
+            out.push_str(&part[tail_start..]);
+        } else {
+            out.push_str(part);
+        }
+        if parts.peek().is_some() {
+            out.push('`');
+        }
+        inside = !inside;
+    }
+    out.into()
+}
+
 /// One image template found in the checked file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TemplateInfo {
@@ -218,6 +275,24 @@ impl Report {
             }
         }
         summary
+    }
+}
+
+impl Diagnostic {
+    /// Cuts long quoted values in the message, help and related labels ([`shorten_quotes`]).
+    pub(crate) fn shorten_quoted_values(&mut self) {
+        let shorten = |text: &mut String| {
+            if let std::borrow::Cow::Owned(short) = shorten_quotes(text) {
+                *text = short;
+            }
+        };
+        shorten(&mut self.message);
+        if let Some(help) = &mut self.help {
+            shorten(help);
+        }
+        for related in &mut self.related {
+            shorten(&mut related.label);
+        }
     }
 }
 

@@ -40,7 +40,14 @@ pub struct Options {
     pub api_version: Option<ApiVersion>,
     /// The image's OS, when it cannot be inferred (managed or gallery sources).
     pub os: Option<Os>,
+    /// Longer texts are refused unread; `None` means [`MAX_INPUT_BYTES`].
+    pub max_input_bytes: Option<usize>,
 }
+
+/// The longest text [`check`] reads: 32 MiB. ARM refuses templates over 4 MB, so a real image
+/// template is far below it, while reading costs about 25 times the text's size in memory
+/// (the value, the span index and the findings), which a browser tab must also hold.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 
 /// Checks a template given as text. Never panics, whatever the text.
 pub fn check(text: &str, options: &Options) -> Report {
@@ -59,6 +66,10 @@ pub struct Analysis {
 
 /// [`check`], keeping the parse.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let limit = options.max_input_bytes.unwrap_or(MAX_INPUT_BYTES);
+    if text.len() > limit {
+        return too_large(text.len(), limit);
+    }
     let parsed = parse::parse(text);
     let mut diagnostics = parsed.diagnostics;
     let mut templates = Vec::new();
@@ -79,6 +90,33 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     }
 }
 
+/// The report for a text past the size limit: one finding, nothing parsed.
+fn too_large(bytes: usize, limit: usize) -> Analysis {
+    let diagnostics = vec![Diagnostic::new(
+        &rules::syntax::INPUT_TOO_LARGE,
+        "",
+        format!(
+            "the text is {}, more than the {} the checker reads; nothing was checked",
+            diagnostic::size(bytes),
+            diagnostic::size(limit)
+        ),
+    )
+    .help("ARM refuses templates over 4 MB, so an image template is far smaller: check that this is the right file")
+    .with_span(Span::new(0, 0))];
+    let summary = Report::summarize(&diagnostics);
+    let mut report = Report {
+        templates: Vec::new(),
+        diagnostics,
+        summary,
+    };
+    place("", &mut report.diagnostics);
+    Analysis {
+        value: None,
+        index: SpanIndex::default(),
+        report,
+    }
+}
+
 fn check_document(
     root: &Value,
     options: &Options,
@@ -86,6 +124,9 @@ fn check_document(
     templates: &mut Vec<TemplateInfo>,
 ) {
     let found = model::discover(root);
+    if let Some(reader) = model::reader::Reader::of(root, found.iter().map(|f| f.shape)) {
+        model::reader::apply(reader, diagnostics);
+    }
     if found.is_empty() {
         let message = if root.is_object() {
             "no `Microsoft.VirtualMachineImages/imageTemplates` resource found in this ARM template"
@@ -304,6 +345,7 @@ fn finish(
         });
     }
     for d in &mut diagnostics {
+        d.shorten_quoted_values();
         if d.span.is_none() {
             d.span = root.and_then(|root| span_of(index, root, &d.pointer, d.anchor));
         }

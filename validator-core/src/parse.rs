@@ -325,7 +325,7 @@ impl Parser<'_> {
 
     fn comment(&mut self, span: Span) {
         let diagnostic = Diagnostic::new(&syntax::JSON_COMMENT, self.pointer.clone(), "comment in JSON")
-            .help("ARM template deployments accept comments, but `az resource create`, `az image builder create` and the REST API need strict JSON")
+            .help("strict JSON readers (`az resource create`, `az image builder create --image-template`) reject comments; ARM template deployments remove them")
             .fix("remove the comment", vec![Edit::Text { span, text: String::new() }])
             .with_span(span);
         self.push_diagnostic(diagnostic);
@@ -602,7 +602,7 @@ impl Parser<'_> {
     fn trailing_comma(&mut self, comma: usize) {
         let span = Span::new(comma, comma + 1);
         let diagnostic = Diagnostic::new(&syntax::TRAILING_COMMA, self.pointer.clone(), "trailing comma")
-            .help("ARM template deployments tolerate it, but strict JSON parsers (the az CLI, the REST API) reject it")
+            .help("strict JSON readers (`az resource create`, `az image builder create --image-template`) reject it")
             .fix("remove the trailing comma", vec![Edit::Text { span, text: String::new() }])
             .with_span(span);
         self.push_diagnostic(diagnostic);
@@ -783,9 +783,8 @@ impl Parser<'_> {
         out
     }
 
-    /// RFC 8259 forbids raw control characters in strings, and the az CLI's JSON reader stops
-    /// at them ("Invalid control character"). One diagnostic per string, whose fix writes the
-    /// escapes and touches nothing else.
+    /// RFC 8259 forbids raw control characters in strings, and strict readers stop at them. One
+    /// diagnostic per string, whose fix writes the escapes and touches nothing else.
     fn raw_control_characters(&mut self, offsets: &[usize]) {
         let (first, last) = (offsets[0], offsets[offsets.len() - 1]);
         let code = self.bytes[first];
@@ -802,7 +801,7 @@ impl Parser<'_> {
         }
         let span = Span::new(first, last + 1);
         let diagnostic = Diagnostic::new(
-            &syntax::INVALID_JSON,
+            &syntax::RAW_CONTROL_CHARACTER,
             self.pointer.clone(),
             format!(
                 "raw {} inside a string{more}: JSON needs the escape `{}`",
@@ -810,7 +809,7 @@ impl Parser<'_> {
                 control_escape(code)
             ),
         )
-        .help("strict JSON readers reject the file; the az CLI stops with \"Invalid control character\"")
+        .help("strict JSON readers reject the file (`json.loads` in the az CLI stops with \"Invalid control character\")")
         .fix(
             "write the control characters as escapes",
             vec![Edit::Text {
@@ -1207,7 +1206,7 @@ mod tests {
         );
         assert_eq!(
             codes(&parsed),
-            vec!["AIB001"],
+            vec!["AIB007"],
             "one diagnostic for the string"
         );
         let d = &parsed.diagnostics[0];
@@ -1231,7 +1230,7 @@ mod tests {
 
     #[test]
     fn a_lone_carriage_return_is_a_control_character_and_crlf_ends_an_unterminated_string() {
-        assert_eq!(codes(&parse("[\"a\rb\"]")), vec!["AIB001"]);
+        assert_eq!(codes(&parse("[\"a\rb\"]")), vec!["AIB007"]);
         let parsed = parse("[\"abc\r\n]");
         let d = &parsed.diagnostics[0];
         assert!(d.message.contains("unterminated"), "{}", d.message);

@@ -1,7 +1,7 @@
 //! Fixture templates per rule (`tests/fixtures/<group>/<rule-name>/{valid*,invalid*}.json`):
 //! an `invalid*` file must give at least one diagnostic of its rule, a `valid*` file none, and
 //! the whole report is snapshotted. A file name may carry options: `invalid@os=windows.json`,
-//! `valid@api=2020-02-14.json`.
+//! `valid@api=2020-02-14.json`, `invalid@limit=64.json` (bytes).
 
 use validator_core::{check, rules, ApiVersion, Options, Os};
 
@@ -11,6 +11,7 @@ fn options_from_name(stem: &str) -> Options {
         match part.split_once('=') {
             Some(("os", os)) => options.os = Os::parse(os),
             Some(("api", api)) => options.api_version = ApiVersion::parse(api),
+            Some(("limit", bytes)) => options.max_input_bytes = bytes.parse().ok(),
             _ => panic!("unknown fixture option `{part}` in {stem}"),
         }
     }

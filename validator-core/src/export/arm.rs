@@ -69,10 +69,7 @@ pub fn render(input: &Input, options: &Options) -> Export {
 
     let mut parameters = Map::new();
     let mut resource = Map::new();
-    resource.insert(
-        "type".into(),
-        json!("Microsoft.VirtualMachineImages/imageTemplates"),
-    );
+    resource.insert("type".into(), json!(crate::model::IMAGE_TEMPLATE_TYPE));
     resource.insert("apiVersion".into(), json!(plan.api_version.as_str()));
     match &names.name {
         Some(p) => {

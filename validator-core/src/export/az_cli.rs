@@ -317,7 +317,7 @@ fn item_lines(item: &Item, plan: &Plan, out: &mut Vec<Line>) {
                         .opt("--name", var("templateName"))
                         .opt(
                             "--resource-type",
-                            Arg::Word("Microsoft.VirtualMachineImages/imageTemplates"),
+                            Arg::Word(crate::model::IMAGE_TEMPLATE_TYPE),
                         )
                         .opt("--api-version", Arg::Word(api))
                         .flag("--is-full-object")

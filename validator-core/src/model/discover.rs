@@ -50,12 +50,31 @@ pub fn discover(root: &Value) -> Vec<Found> {
     }]
 }
 
-/// True for the image template type, including the misspellings users make (wrong case, or the
-/// provider namespace without `/imageTemplates`, as in the official quickstarts).
+/// The image template resource type, as ARM spells it.
+pub const IMAGE_TEMPLATE_TYPE: &str = "Microsoft.VirtualMachineImages/imageTemplates";
+
+/// True for the image template type, including the misspellings users make: wrong case, a
+/// typo of up to three characters (`imageTemplate`), or the provider namespace without
+/// `/imageTemplates`, as in the official quickstarts.
 pub fn looks_like_image_template_type(resource_type: &str) -> bool {
     let lower = resource_type.trim().to_ascii_lowercase();
-    lower == "microsoft.virtualmachineimages/imagetemplates"
+    let exact = IMAGE_TEMPLATE_TYPE.to_ascii_lowercase();
+    lower == exact
         || lower == "microsoft.virtualmachineimages"
+        // Bound the edit distance's cost: only strings of about the right length can be near.
+        || (lower.len().abs_diff(exact.len()) <= 3 && strsim::levenshtein(&lower, &exact) <= 3)
+}
+
+/// True for a resource whose properties are plainly an image template's, whatever its type
+/// says: a `source` with a `distribute` or `customize` list.
+fn has_image_template_properties(resource: &Value) -> bool {
+    let Some(properties) = resource.get("properties").and_then(Value::as_object) else {
+        return false;
+    };
+    properties.get("source").is_some_and(Value::is_object)
+        && ["distribute", "customize"]
+            .iter()
+            .any(|key| properties.get(*key).is_some_and(Value::is_array))
 }
 
 fn collect_resources(template: &Value, base: &str, found: &mut Vec<Found>, depth: usize) {
@@ -81,12 +100,15 @@ fn collect_resources(template: &Value, base: &str, found: &mut Vec<Found>, depth
         let Some(resource_type) = resource.get("type").and_then(Value::as_str) else {
             continue;
         };
-        if looks_like_image_template_type(resource_type) {
+        let is_deployment = resource_type.eq_ignore_ascii_case("Microsoft.Resources/deployments");
+        if looks_like_image_template_type(resource_type)
+            || (!is_deployment && has_image_template_properties(resource))
+        {
             found.push(Found {
                 pointer: resource_pointer,
                 shape: Shape::ArmResource,
             });
-        } else if resource_type.eq_ignore_ascii_case("Microsoft.Resources/deployments") {
+        } else if is_deployment {
             if let Some(inner) = resource.get("properties").and_then(|p| p.get("template")) {
                 let inner_base =
                     pointer::join(&pointer::join(&resource_pointer, "properties"), "template");
@@ -133,5 +155,21 @@ mod tests {
             ]
         );
         assert!(discover(&json!([1])).is_empty());
+    }
+
+    #[test]
+    fn misspelt_image_templates_in_arm_templates_are_found() {
+        let arm = json!({
+            "resources": [
+                {"type": "Microsoft.VirtualMachineImages/imageTemplate"},
+                {"type": "microsoft.virtualmachineimages/imagetemplates"},
+                {"type": "Microsoft.VirtualMachineImages/imageTemplates/triggers"},
+                {"type": "Microsoft.Compute/images"},
+                {"type": "Contoso.Images/builds", "properties": {"source": {}, "distribute": []}},
+                {"type": "Microsoft.Resources/deployments", "properties": {"source": {}, "customize": []}}
+            ]
+        });
+        let found: Vec<String> = discover(&arm).into_iter().map(|f| f.pointer).collect();
+        assert_eq!(found, vec!["/resources/0", "/resources/1", "/resources/4"]);
     }
 }

@@ -3,10 +3,11 @@
 mod api_version;
 mod discover;
 mod os;
+pub mod reader;
 pub mod resource_id;
 
 pub use api_version::ApiVersion;
-pub use discover::{discover, Found, Shape};
+pub use discover::{discover, Found, Shape, IMAGE_TEMPLATE_TYPE};
 pub use os::{Os, OsEvidence};
 
 use serde_json::{Map, Value};

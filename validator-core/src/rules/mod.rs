@@ -102,7 +102,7 @@ impl RuleMeta {
     }
 
     /// The examples of the docs: (`invalid`?, options, JSON text) for each fenced block
-    /// ```` ```json,invalid ```` or ```` ```json,valid ````, with optional `os=…`/`api=…`.
+    /// ```` ```json,invalid ```` or ```` ```json,valid ````, with optional `os=…`/`api=…`/`limit=…` (bytes).
     pub fn examples(&self) -> Vec<Example> {
         let docs = self.documentation();
         let mut out = Vec::new();
@@ -118,6 +118,7 @@ impl RuleMeta {
                 match part.split_once('=') {
                     Some(("os", os)) => options.os = crate::Os::parse(os),
                     Some(("api", api)) => options.api_version = crate::ApiVersion::parse(api),
+                    Some(("limit", bytes)) => options.max_input_bytes = bytes.parse().ok(),
                     _ => {}
                 }
             }

@@ -1,21 +1,24 @@
 use serde_json::Value;
 
-use crate::diagnostic::{Diagnostic, Edit, Severity};
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::model::{Shape, Template};
 
-const EXACT: &str = "Microsoft.VirtualMachineImages/imageTemplates";
+const EXACT: &str = crate::model::IMAGE_TEMPLATE_TYPE;
 
 crate::declare_rule! {
     /// ## What it checks
     /// The resource `type` is exactly `Microsoft.VirtualMachineImages/imageTemplates`. The
-    /// official quickstarts write `Microsoft.VirtualMachineImages`, without `/imageTemplates`.
+    /// official quickstarts write `Microsoft.VirtualMachineImages`, without `/imageTemplates`;
+    /// others write `imageTemplate` or the wrong case. In an ARM template, a resource with such a
+    /// type, or any resource whose `properties` hold a `source` with a `customize` or
+    /// `distribute` list, is checked as the image template it plainly is.
     ///
     /// ## Why it matters
-    /// In an ARM template the deployment fails on an unknown resource type (error). A bare
-    /// resource file sent with `az resource create --is-full-object --resource-type
-    /// Microsoft.VirtualMachineImages/imageTemplates` works, because the command line names the
-    /// type and the body's `type` is ignored, but the file breaks when pasted into a template
-    /// (warning).
+    /// Every ARM route (`az deployment group create`, Azure PowerShell, the portal, Bicep) fails
+    /// on an unknown resource type. A bare resource file only works through `az resource create
+    /// --is-full-object --resource-type Microsoft.VirtualMachineImages/imageTemplates`, which
+    /// names the type on the command line and ignores the body's; the same file breaks on every
+    /// other route, so this is an error in both shapes.
     ///
     /// ## Example
     /// ```json,invalid
@@ -68,15 +71,24 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
         return;
     }
     let pointer = template.ptr("/type");
-    let severity = if template.shape == Shape::ArmResource {
-        Severity::Error
+    let help = if template.shape == Shape::ArmResource {
+        "ARM rejects an unknown resource type, so the deployment fails before the build starts"
     } else {
-        Severity::Warning
+        "only `az resource create --resource-type ...` ignores the body's `type`; every ARM route (a template, Bicep, Azure PowerShell) rejects it"
     };
     out.push(
-        Diagnostic::new(&RESOURCE_TYPE, pointer.clone(), format!("resource type `{given}` should be `{EXACT}`"))
-            .severity(severity)
-            .help("ARM rejects an unknown resource type; `az resource create --is-full-object` ignores the body's `type`, but the file breaks when used in a template")
-            .fix(format!("change to `{EXACT}`"), vec![Edit::Replace { pointer, value: Value::String(EXACT.to_owned()) }]),
+        Diagnostic::new(
+            &RESOURCE_TYPE,
+            pointer.clone(),
+            format!("`{given}` is not a resource type; did you mean `{EXACT}`?"),
+        )
+        .help(help)
+        .fix(
+            format!("change to `{EXACT}`"),
+            vec![Edit::Replace {
+                pointer,
+                value: Value::String(EXACT.to_owned()),
+            }],
+        ),
     );
 }

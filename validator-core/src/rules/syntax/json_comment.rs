@@ -3,10 +3,14 @@ crate::declare_rule! {
     /// `//` and `/* */` comments in the JSON text.
     ///
     /// ## Why it matters
-    /// ARM template deployments (`az deployment group create`) accept comments, but the REST
-    /// API, `az resource create --properties @file` and `az image builder create
-    /// --image-template` parse strict JSON and fail on them. Remove comments from a file that
-    /// is sent as a request body.
+    /// It depends on the program that reads the file (see `model/reader.rs`):
+    /// - a bare resource or request body is read by `az resource create --properties @file`
+    ///   or `az image builder create --image-template` with strict JSON, which stops with
+    ///   "Error parsing JSON": an **error**;
+    /// - an ARM template may hold comments: `az deployment group create` removes them before
+    ///   parsing, so this is only an **info**.
+    ///
+    /// The fix removes the comment.
     ///
     /// ## Example
     /// ```json,invalid
@@ -27,7 +31,7 @@ crate::declare_rule! {
         code: "AIB002",
         name: "json-comment",
         group: Syntax,
-        severity: Info,
+        severity: Error,
         check: None,
     }
 }

@@ -3,9 +3,16 @@ crate::declare_rule! {
     /// A comma after the last member of an object or the last item of an array.
     ///
     /// ## Why it matters
-    /// ARM template deployments tolerate it, but strict JSON parsers (the az CLI reading
-    /// `@file`, the REST API) reject the file. The official "build VM MSI" quickstart shipped
-    /// with one. The fix removes the comma.
+    /// It depends on the program that reads the file (see `model/reader.rs`):
+    /// - a bare resource or request body is read by `az resource create --properties @file`
+    ///   or `az image builder create --image-template` with strict JSON: an **error**;
+    /// - an ARM template is read by `az deployment group create`, whose strict parser fails and
+    ///   whose fallback parser (Python's `ast.literal_eval`) cannot read `true`, `false` or
+    ///   `null`. With any of them in the file the deployment stops with "Failed to parse
+    ///   't.json', please check whether it is a valid JSON format": an **error**; without them
+    ///   the file is read, but only by the fallback: a **warning**.
+    ///
+    /// The official "build VM MSI" quickstart shipped with one. The fix removes the comma.
     ///
     /// ## Example
     /// ```json,invalid
@@ -29,7 +36,7 @@ crate::declare_rule! {
         code: "AIB003",
         name: "trailing-comma",
         group: Syntax,
-        severity: Warning,
+        severity: Error,
         check: None,
     }
 }
