@@ -1,5 +1,7 @@
 //! How `aib` prints: reports for people (text) and machines (JSON, SARIF), and rule docs.
 
+mod escape;
+mod excerpt;
 pub mod json;
 pub mod sarif;
 pub mod text;
