@@ -16,7 +16,13 @@ pub fn render(checked: &[Checked], color: bool) -> String {
     };
     let mut out = String::new();
     let mut totals = validator_core::Summary::default();
+    let mut unreadable = 0;
     for file in checked {
+        // Unreadable files are said on standard error (`read_errors`), not among reports.
+        if file.error.is_some() {
+            unreadable += 1;
+            continue;
+        }
         // Built once per file: building it per diagnostic made output quadratic.
         let lines = LineIndex::new(&file.text);
         for d in &file.report.diagnostics {
@@ -30,7 +36,11 @@ pub fn render(checked: &[Checked], color: bool) -> String {
         out.push_str(&format!("{}: {}\n", escape(&file.path), counts(s)));
     }
     if checked.len() > 1 {
-        out.push_str(&format!("{} files: {}\n", checked.len(), counts(totals)));
+        out.push_str(&format!("{} files: {}", checked.len(), counts(totals)));
+        if unreadable > 0 {
+            out.push_str(&format!("; {unreadable} could not be read"));
+        }
+        out.push('\n');
     }
     out
 }
