@@ -86,7 +86,9 @@ fn mib(bytes: u64) -> String {
     }
 }
 
-fn decode(bytes: &[u8]) -> Result<String, String> {
+/// The text of a file's bytes, as [`read`] decodes them; public so that a fuzz target can feed
+/// arbitrary bytes through the same path as a file.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
     let utf16 = |le: bool| {
         let units: Vec<u16> = bytes[2..]
             .chunks_exact(2)
