@@ -30,9 +30,9 @@ step "the core in WebAssembly gives the same reports on the corpus"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p wasm-parity --test parity --target wasm32-unknown-unknown --locked 2>&1 | tee -a "$log"
 
-step "the exported bash scripts against the real Azure CLI (installed into .tools/ if missing)"
+step "the real Azure CLI (installed into .tools/ if missing): the exported bash scripts, and which templates it can read"
 scripts/setup-azure-cli.sh
-cargo test -p validator-core --locked --test export_real_az -- --ignored 2>&1 | tee -a "$log"
+cargo test -p validator-core --locked --test export_real_az --test az_reads_templates -- --ignored 2>&1 | tee -a "$log"
 
 step "release build of the app into dist/ (trunk, wasm-opt, Content-Security-Policy)"
 scripts/dist.sh
