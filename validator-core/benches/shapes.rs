@@ -90,7 +90,8 @@ fn entries(bytes: usize, entry: impl Fn(usize) -> String) -> String {
 }
 
 fn duplicate_keys(bytes: usize) -> String {
-    let count = bytes / 40;
+    // Each key is written twice, in lines of about 35 bytes.
+    let count = bytes / 70;
     let mut text = String::with_capacity(bytes + 1024);
     text.push_str(HEAD);
     text.push_str(r#"      { "type": "Shell", "name": "many-keys", "inline": ["echo"], "tags": {"#);
