@@ -122,7 +122,9 @@ pub fn run(args: ExportArgs) -> ExitCode {
         location: args.location,
         identity_name: args.identity_name,
     };
-    let exported = match export::render(kind, &input, &export_options) {
+    let exported = match export::refuse_unfaithful(&report)
+        .and_then(|()| export::render(kind, &input, &export_options))
+    {
         Ok(exported) => exported,
         Err(refusal) => {
             eprintln!(

@@ -117,14 +117,16 @@ impl EditorState {
         !self.redo.is_empty()
     }
 
-    /// True while the text is not valid JSON: the form is then read-only.
+    /// True while the text is not valid JSON, or holds what its value cannot (a lone
+    /// surrogate): the form is then read-only, so no edit writes the value over the text.
     pub fn has_syntax_errors(&self) -> bool {
         // Not JSON, or an unquoted placeholder; comments and trailing commas do not block.
-        self.analysis
-            .report
+        let report = &self.analysis.report;
+        report
             .diagnostics
             .iter()
             .any(|d| d.severity == Severity::Error && matches!(d.code, "AIB001" | "AIB005"))
+            || report.unfaithful_values().next().is_some()
     }
 
     /// Pointer of the edited template in the file (`""` for a bare resource).
@@ -474,6 +476,19 @@ mod tests {
         });
         assert_eq!(*state.text, typed, "the user's text is never replaced");
         assert!(state.notice.is_some());
+    }
+
+    #[test]
+    fn a_lone_surrogate_keeps_the_form_read_only_so_the_escape_is_never_rewritten() {
+        let state = start(json!({"location": "westeurope"}));
+        let typed = r#"{"location": "westeurope", "tags": {"mood": "\ud83d"}}"#.to_owned();
+        let state = state.reduce(EditorAction::SetText(typed.clone()));
+        assert!(state.has_syntax_errors());
+        let state = state.reduce(EditorAction::SetValue {
+            pointer: "/location".into(),
+            value: json!("westus"),
+        });
+        assert_eq!(*state.text, typed, "the escape is still in the text");
     }
 
     #[test]

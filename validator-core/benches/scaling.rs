@@ -16,7 +16,10 @@ fn bench_scaling(c: &mut Criterion) {
     let mut group = c.benchmark_group("scaling");
     group.sample_size(10);
     // Compile the schemas outside the measurement.
-    let _ = check(&shapes::generate("trailing-commas", 1000), &Options::default());
+    let _ = check(
+        &shapes::generate("trailing-commas", 1000),
+        &Options::default(),
+    );
     for (shape, _) in shapes::SHAPES {
         for size in SIZES {
             let text = shapes::generate(shape, size);

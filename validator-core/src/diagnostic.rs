@@ -265,6 +265,15 @@ impl Report {
         self.summary.errors > 0
     }
 
+    /// The findings where the parsed value cannot hold what the text says (a lone surrogate is
+    /// read as U+FFFD): writing the value back, by a form edit or an export, would change text
+    /// the user did not touch.
+    pub fn unfaithful_values(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.code == crate::rules::syntax::LONE_SURROGATE.code)
+    }
+
     pub(crate) fn summarize(diagnostics: &[Diagnostic]) -> Summary {
         let mut summary = Summary::default();
         for d in diagnostics {

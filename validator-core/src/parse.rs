@@ -879,12 +879,13 @@ impl Parser<'_> {
     }
 
     /// Half a surrogate pair names no character. The value can only hold U+FFFD in its place,
-    /// so this is an error: the form stays read-only and never writes the replacement back.
+    /// so the report marks it ([`crate::Report::unfaithful_values`]) and nothing writes the
+    /// value back over the text.
     fn lone_surrogate(&mut self, span: Span, out: &mut String) {
         out.push('\u{fffd}');
         let escape = &self.text[span.start..span.end];
         let diagnostic = Diagnostic::new(
-            &syntax::INVALID_JSON,
+            &syntax::LONE_SURROGATE,
             self.pointer.clone(),
             format!("`{escape}` is half of a UTF-16 surrogate pair and encodes no character"),
         )
@@ -1250,7 +1251,7 @@ mod tests {
             r#"["\ud800x"]"#,
         ] {
             let parsed = parse(text);
-            assert_eq!(codes(&parsed), vec!["AIB001"], "{text}");
+            assert_eq!(codes(&parsed), vec!["AIB008"], "{text}");
             assert!(
                 parsed.diagnostics[0].message.contains("surrogate"),
                 "{text}"

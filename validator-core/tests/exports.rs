@@ -361,3 +361,14 @@ fn the_three_scripts_say_the_same_steps_in_the_same_words() {
         }
     }
 }
+
+#[test]
+fn a_template_whose_value_differs_from_its_text_is_not_exported() {
+    let text = r#"{"location": "westeurope", "tags": {"mood": "\ud83d"}, "properties": {}}"#;
+    let report = validator_core::check(text, &Default::default());
+    let refusal = validator_core::export::refuse_unfaithful(&report).unwrap_err();
+    assert_eq!(refusal.pointer, "/tags/mood");
+    assert!(refusal.message.contains("U+FFFD"), "{}", refusal.message);
+    let clean = validator_core::check(r#"{"location": "westeurope"}"#, &Default::default());
+    assert!(validator_core::export::refuse_unfaithful(&clean).is_ok());
+}

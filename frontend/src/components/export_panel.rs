@@ -40,7 +40,10 @@ pub fn export_panel() -> Html {
             location: non_empty(&names.location),
             identity_name: non_empty(&names.identity_name),
         };
-        Some(export::render(kind, &input, &options))
+        Some(
+            export::refuse_unfaithful(&editor.analysis.report)
+                .and_then(|()| export::render(kind, &input, &options)),
+        )
     };
     let copy = |text: String, what: &'static str| {
         let said = said.clone();

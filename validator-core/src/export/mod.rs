@@ -28,7 +28,7 @@ mod steps;
 
 use serde_json::Value;
 
-use crate::{pointer, ApiVersion, Os, TemplateInfo};
+use crate::{pointer, ApiVersion, Os, Report, TemplateInfo};
 
 /// One image template to export.
 #[derive(Debug, Clone, Copy)]
@@ -148,6 +148,25 @@ impl Kind {
             Kind::AzCliPowerShell => "build-image-az.ps1",
             Kind::AzurePowerShell => "build-image.ps1",
         }
+    }
+}
+
+/// Refuses to export a template whose value differs from its text ([`Report::unfaithful_values`]):
+/// the export would carry U+FFFD where the user wrote an escape.
+pub fn refuse_unfaithful(report: &Report) -> Result<(), Refusal> {
+    match report.unfaithful_values().next() {
+        None => Ok(()),
+        Some(d) => Err(Refusal {
+            pointer: d.pointer.clone(),
+            message: format!(
+                "{}{}; an export would write U+FFFD in its place: fix the escape first",
+                d.start.map_or(String::new(), |p| format!(
+                    "line {}, column {}: ",
+                    p.line, p.column
+                )),
+                d.message
+            ),
+        }),
     }
 }
 
