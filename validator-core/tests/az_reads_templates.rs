@@ -93,7 +93,7 @@ fn the_checker_reports_an_error_exactly_where_az_cannot_read_the_template() {
             .map(|d| format!("{} {}", d.code, d.message))
             .collect();
         println!("{what}: az reads it: {az_reads}; checker errors: {syntax_errors:?}");
-        if az_reads == !syntax_errors.is_empty() {
+        if az_reads != syntax_errors.is_empty() {
             disagreements.push(format!(
                 "{what}: az reads it: {az_reads}, checker errors: {syntax_errors:?}"
             ));
