@@ -3,6 +3,7 @@
 use std::fs::File;
 use std::io::Read;
 
+use validator_core::diagnostic::size;
 use validator_core::MAX_INPUT_BYTES;
 
 /// Reads `path` (`-` is standard input) and decodes it: UTF-8 (with or without BOM), or
@@ -58,32 +59,22 @@ fn read_file(path: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// `too large (57.4 MiB); aib checks files up to 32 MiB`
+/// `too large (57.4 MiB); aib checks files up to 16 MiB`
 fn too_large(bytes: u64) -> String {
-    format!("too large ({}); {}", mib(bytes), limit_sentence())
-}
-
-/// For a stream, whose size is known only once past the limit.
-fn over_limit() -> String {
     format!(
-        "more than {}; {}",
-        mib(MAX_INPUT_BYTES as u64),
+        "too large ({}); {}",
+        size(usize::try_from(bytes).unwrap_or(usize::MAX)),
         limit_sentence()
     )
 }
 
-fn limit_sentence() -> String {
-    format!("aib checks files up to {}", mib(MAX_INPUT_BYTES as u64))
+/// For a stream, whose size is known only once past the limit.
+fn over_limit() -> String {
+    format!("more than {}; {}", size(MAX_INPUT_BYTES), limit_sentence())
 }
 
-/// Binary megabytes, like the limit: `57.4 MiB`, or `32 MiB` when whole.
-fn mib(bytes: u64) -> String {
-    let value = bytes as f64 / (1024.0 * 1024.0);
-    if bytes % (1024 * 1024) == 0 {
-        format!("{value:.0} MiB")
-    } else {
-        format!("{value:.1} MiB")
-    }
+fn limit_sentence() -> String {
+    format!("aib checks files up to {}", size(MAX_INPUT_BYTES))
 }
 
 /// The text of a file's bytes, as [`read`] decodes them; public so that a fuzz target can feed
@@ -116,14 +107,13 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode, mib, too_large};
+    use super::{decode, too_large};
 
     #[test]
     fn sizes_are_said_in_mib_like_the_limit() {
-        assert_eq!(mib(32 * 1024 * 1024), "32 MiB");
         assert_eq!(
             too_large(60_200_000),
-            "too large (57.4 MiB); aib checks files up to 32 MiB"
+            "too large (57.4 MiB); aib checks files up to 16 MiB"
         );
     }
 

@@ -82,6 +82,47 @@ fn warnings_alone_exit_zero_and_errors_exit_one() {
 }
 
 #[test]
+fn sarif_results_carry_rule_level_message_and_region() {
+    let output = aib(&[
+        "check",
+        "--format",
+        "sarif",
+        &fixture("syntax/trailing-comma/invalid.json"),
+    ]);
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let run = &log["runs"][0];
+    let result = &run["results"][0];
+    let rule_index = result["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(result["ruleId"], "AIB003");
+    assert_eq!(run["tool"]["driver"]["rules"][rule_index]["id"], "AIB003");
+    assert_eq!(result["level"], "error");
+    let text = result["message"]["text"].as_str().unwrap();
+    assert!(text.starts_with("trailing comma\nHelp: "), "{text}");
+    let location = &result["locations"][0];
+    let region = &location["physicalLocation"]["region"];
+    assert_eq!(
+        (
+            &region["startLine"],
+            &region["startColumn"],
+            &region["endColumn"]
+        ),
+        (
+            &serde_json::json!(19),
+            &serde_json::json!(25),
+            &serde_json::json!(26)
+        )
+    );
+    assert!(location["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap()
+        .ends_with("syntax/trailing-comma/invalid.json"));
+    assert_eq!(
+        location["logicalLocations"][0]["fullyQualifiedName"],
+        "/properties/vmProfile"
+    );
+}
+
+#[test]
 fn json_output_has_the_fixed_field_names() {
     let output = aib(&[
         "check",

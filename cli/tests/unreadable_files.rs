@@ -90,7 +90,7 @@ fn a_file_over_the_size_limit_is_reported_without_being_read() {
     let output = aib(&["check", "--format", "json", &path, &good()]);
     assert_eq!(output.status.code(), Some(2));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let message = "too large (57.4 MiB); aib checks files up to 32 MiB";
+    let message = "too large (57.4 MiB); aib checks files up to 16 MiB";
     assert_eq!(report["files"][0]["error"], message);
     assert_eq!(report["files"][1]["path"], good().as_str());
     assert!(String::from_utf8_lossy(&output.stderr).contains(message));
@@ -121,6 +121,6 @@ fn standard_input_over_the_size_limit_is_cut_off_and_reported() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "aib: -: more than 32 MiB; aib checks files up to 32 MiB\n"
+        "aib: -: more than 16 MiB; aib checks files up to 16 MiB\n"
     );
 }

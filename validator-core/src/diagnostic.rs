@@ -176,7 +176,7 @@ impl Diagnostic {
     }
 }
 
-/// A byte count as people read it: `512 bytes`, `3.4 KiB`, `32 MiB`, `60.2 MiB`.
+/// A byte count as people read it: `512 bytes`, `3.4 KiB`, `16 MiB`, `60.2 MiB`.
 pub fn size(bytes: usize) -> String {
     const UNITS: [&str; 3] = ["KiB", "MiB", "GiB"];
     if bytes < 1024 {

@@ -44,10 +44,12 @@ pub struct Options {
     pub max_input_bytes: Option<usize>,
 }
 
-/// The longest text [`check`] reads: 32 MiB. ARM refuses templates over 4 MB, so a real image
-/// template is far below it, while reading costs about 25 times the text's size in memory
-/// (the value, the span index and the findings), which a browser tab must also hold.
-pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+/// The longest text [`check`] reads: 16 MiB, four times the 4 MB that ARM accepts for a whole
+/// deployment template, so no real image template comes near it. Reading costs memory in
+/// proportion to the text: about 40 times its size for a real template, and up to about 80
+/// times for the most hostile shapes measured (`benches/shapes.rs`; BENCHMARKS.md), which a
+/// browser tab must also hold. Past the limit nothing is read.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 /// Checks a template given as text. Never panics, whatever the text.
 pub fn check(text: &str, options: &Options) -> Report {

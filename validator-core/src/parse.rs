@@ -513,6 +513,7 @@ impl Parser<'_> {
             }
         }
         self.depth -= 1;
+        children.shrink_to_fit();
         self.index.nodes[slot].children = children;
         self.index.nodes[slot].key_positions = key_positions.map(Box::new);
         Value::Object(map)
@@ -595,6 +596,10 @@ impl Parser<'_> {
             }
         }
         self.depth -= 1;
+        // Growth leaves room for four items; a deeply nested template is mostly one-item
+        // arrays, and the spare room tripled its memory.
+        items.shrink_to_fit();
+        children.shrink_to_fit();
         self.index.nodes[slot].children = children;
         Value::Array(items)
     }

@@ -12,7 +12,7 @@ fn a_text_past_the_limit_is_refused_unread_with_one_error() {
     assert_eq!(report.diagnostics.len(), 1);
     let d = &report.diagnostics[0];
     assert_eq!((d.code, d.rule), ("AIB006", "input-too-large"));
-    assert!(d.message.contains("32 MiB"), "{}", d.message);
+    assert!(d.message.contains("16 MiB"), "{}", d.message);
     assert_eq!(d.start.map(|p| (p.line, p.column)), Some((1, 1)));
     assert!(report.has_errors());
 }
@@ -70,6 +70,6 @@ fn short_quotes_are_kept_and_long_ones_keep_their_start_and_end() {
 #[test]
 fn sizes_read_as_people_say_them() {
     assert_eq!(diagnostic::size(512), "512 bytes");
-    assert_eq!(diagnostic::size(MAX_INPUT_BYTES), "32 MiB");
+    assert_eq!(diagnostic::size(MAX_INPUT_BYTES), "16 MiB");
     assert_eq!(diagnostic::size(63_124_234), "60.2 MiB");
 }

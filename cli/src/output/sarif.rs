@@ -1,8 +1,9 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning tools (GitHub code scanning, Azure DevOps).
 
+use serde::Serialize;
 use serde_json::{json, Value};
 use validator_core::rules::RULES;
-use validator_core::Severity;
+use validator_core::{Diagnostic, Severity};
 
 use super::Checked;
 
@@ -23,35 +24,14 @@ pub fn render(checked: &[Checked]) -> String {
             })
         })
         .collect();
-    let results: Vec<Value> = checked
+    let results: Vec<SarifResult> = checked
         .iter()
         .flat_map(|c| {
-            c.report.diagnostics.iter().map(move |d| {
-                let start = d.start.unwrap_or_default();
-                let end = d.end.unwrap_or_default();
-                let mut text = d.message.clone();
-                if let Some(help) = &d.help {
-                    text.push_str(&format!("\nHelp: {help}"));
-                }
-                json!({
-                    "ruleId": d.code,
-                    "ruleIndex": RULES.iter().position(|r| r.code == d.code),
-                    "level": level(d.severity),
-                    "message": { "text": text },
-                    "locations": [{
-                        "physicalLocation": {
-                            "artifactLocation": { "uri": uri(&c.path) },
-                            "region": {
-                                "startLine": start.line.max(1),
-                                "startColumn": start.column.max(1),
-                                "endLine": end.line.max(start.line).max(1),
-                                "endColumn": end.column.max(1),
-                            }
-                        },
-                        "logicalLocations": [{ "fullyQualifiedName": d.pointer, "kind": "element" }],
-                    }],
-                })
-            })
+            let uri = uri(&c.path);
+            c.report
+                .diagnostics
+                .iter()
+                .map(move |d| SarifResult::of(d, uri.clone()))
         })
         .collect();
     // Files that could not be read are the run's failures, not results: SARIF reports them as
@@ -88,6 +68,91 @@ pub fn render(checked: &[Checked]) -> String {
     let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// One finding, written with borrowed structs rather than a `serde_json::Value` tree, which took
+/// ten times the output's size in memory for a file with hundreds of thousands of findings.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Text,
+    locations: [Location<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation,
+    logical_locations: [LogicalLocation<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation<'a> {
+    fully_qualified_name: &'a str,
+    kind: &'static str,
+}
+
+impl<'a> SarifResult<'a> {
+    fn of(d: &'a Diagnostic, uri: String) -> Self {
+        let start = d.start.unwrap_or_default();
+        let end = d.end.unwrap_or_default();
+        let mut text = d.message.clone();
+        if let Some(help) = &d.help {
+            text.push_str("\nHelp: ");
+            text.push_str(help);
+        }
+        SarifResult {
+            rule_id: d.code,
+            rule_index: RULES.iter().position(|r| r.code == d.code),
+            level: level(d.severity),
+            message: Text { text },
+            locations: [Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation { uri },
+                    region: Region {
+                        start_line: start.line.max(1),
+                        start_column: start.column.max(1),
+                        end_line: end.line.max(start.line).max(1),
+                        end_column: end.column.max(1),
+                    },
+                },
+                logical_locations: [LogicalLocation {
+                    fully_qualified_name: &d.pointer,
+                    kind: "element",
+                }],
+            }],
+        }
+    }
 }
 
 fn level(severity: Severity) -> &'static str {
