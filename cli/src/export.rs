@@ -193,23 +193,9 @@ fn shown(path: &str) -> &str {
 }
 
 /// Text from the template as the terminal may show it: control and bidi characters escaped
-/// (they could move the cursor or reorder the line), long values cut.
+/// (they could move the cursor or reorder the line). Messages quote long values cut already.
 fn printable(text: &str) -> String {
-    const MOST: usize = 200;
-    let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == MOST {
-            out.push('…');
-            break;
-        }
-        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
-        if c.is_control() || bidi {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    aib::output::escape::escape(text).into_owned()
 }
 
 /// The template chosen by `--template`: a pointer, or a position among those found.

@@ -1,6 +1,6 @@
 //! How `aib` prints: reports for people (text) and machines (JSON, SARIF), and rule docs.
 
-mod escape;
+pub mod escape;
 mod excerpt;
 pub mod json;
 pub mod sarif;
