@@ -1,8 +1,11 @@
 //! The `aib` binary as a pipeline uses it: outputs, exit codes and messages for bad input.
 
-use std::io::Write;
+mod support;
+
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
+
+use support::aib_stdin;
 
 fn aib(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_aib"))
@@ -174,19 +177,10 @@ fn sarif_output_is_sarif_2_1_0() {
 
 #[test]
 fn standard_input_is_read_with_a_dash() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aib"))
-        .args(["check", "--format", "json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(br#"{"location": "westeurope", "properties": {}"#)
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = aib_stdin(
+        &["check", "--format", "json", "-"],
+        r#"{"location": "westeurope", "properties": {}"#,
+    );
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("the text ends before this object is closed"));
 }
@@ -251,23 +245,6 @@ fn rules_and_explain_print_the_registry() {
     assert_eq!(by_code, by_name);
     assert!(by_code.starts_with("# AIB030 unknown-property"));
     assert!(by_code.contains("## Why it matters"));
-}
-
-fn aib_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aib"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
 }
 
 fn stderr(output: &Output) -> String {

@@ -2,12 +2,9 @@
 
 mod support;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use aib::output::{render, Checked, Format};
 use proptest::prelude::*;
-use support::{mutated_template, nasty_string};
+use support::{aib_stdin, mutated_template, nasty_string};
 
 fn render_all(path: &str, text: String) {
     let checked = [Checked::new(path, text, &Default::default())];
@@ -33,20 +30,7 @@ fn a_syntax_error_next_to_a_multibyte_character_is_reported_not_a_crash() {
         "{\"location\":\u{a0}\"westus\"}",
         "{“location”: “westus”}",
     ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_aib"))
-            .args(["check", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        let output = child.wait_with_output().unwrap();
+        let output = aib_stdin(&["check", "-"], input);
         assert_eq!(output.status.code(), Some(1), "{input:?}: {output:?}");
         assert!(String::from_utf8(output.stdout)
             .unwrap()

@@ -3,12 +3,11 @@
 
 mod support;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use aib::output::{render, Checked, Format};
 use proptest::prelude::*;
-use support::{is_dangerous, mutated_template, nasty_string, strip_sgr, templates_holding};
+use support::{
+    aib_stdin, is_dangerous, mutated_template, nasty_string, strip_sgr, templates_holding,
+};
 
 /// Plain output holds no dangerous character but newlines; color output holds none but
 /// newlines and the renderer's styles, and says the same as plain output.
@@ -27,19 +26,11 @@ fn assert_clean(path: &str, text: &str) {
 
 #[test]
 fn the_reported_escape_sequences_are_shown_escaped() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aib"))
-        .args(["check", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("{\"location\":\"\u{1b}]0;pwned\u{7}\u{1b}[2J\"}".as_bytes())
-        .unwrap();
-    let output = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    let output = aib_stdin(
+        &["check", "-"],
+        "{\"location\":\"\u{1b}]0;pwned\u{7}\u{1b}[2J\"}",
+    );
+    let output = String::from_utf8(output.stdout).unwrap();
     assert!(!output.contains('\u{1b}') && !output.contains('\u{7}'));
     assert!(output.contains(r#"1 | {"location":"\u{1b}]0;pwned\u{7}\u{1b}[2J"}"#));
 }

@@ -1,11 +1,31 @@
-//! Inputs and checks shared by the property tests of text output.
+//! Inputs and checks shared by the tests of `aib`.
 
 #![allow(dead_code)] // Each test file uses a part.
 
+use std::io::Write;
 use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
+
+/// Runs `aib` with `args` and `input` on standard input.
+pub fn aib_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aib"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
 
 /// The corpus of real templates (`/work/shared/corpus`, next to the checkout), read once.
 pub fn corpus() -> &'static [String] {
