@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and serving the app needs, skipping what is already there: the wasm32
-# target, wasm-bindgen-cli (the Cargo.lock version), trunk and the npm tools (wasm-opt from
-# binaryen). With --for-tests, also what only the browser tests need: playwright-core (npm) and
+# target, wasm-bindgen-cli (the Cargo.lock version), trunk, the npm tools (wasm-opt from
+# binaryen) and Debian's brotli. With --for-tests, also what only the browser tests need: playwright-core (npm) and
 # Debian's Chromium, a large download that serving the app never needs.
 #
 #   scripts/setup.sh              # build and serve (scripts/serve.sh, scripts/dist.sh)
@@ -35,6 +35,12 @@ fi
 
 command -v node >/dev/null || { echo "node is needed for wasm-opt and the browser tests" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "python3 is needed for the release build's policy and to serve it" >&2; exit 1; }
+# The release build carries Brotli copies of its files beside the gzip ones (scripts/dist.sh).
+if ! command -v brotli >/dev/null; then
+  apt-get update
+  apt-get install -y brotli
+fi
+
 # One npm ci installs both npm tools (package-lock.json); playwright-core is a small library that
 # downloads no browser.
 if [ ! -x node_modules/.bin/wasm-opt ] || { $for_tests && [ ! -d node_modules/playwright-core ]; }; then
