@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
-# Installs what the build, the app and the tests need, skipping what is already there:
-# the wasm32 target, wasm-bindgen-cli (the Cargo.lock version), trunk, the npm tools
-# (wasm-opt from binaryen, playwright-core) and Debian's Chromium.
+# Installs what building and serving the app needs, skipping what is already there: the wasm32
+# target, wasm-bindgen-cli (the Cargo.lock version), trunk, the npm tools (wasm-opt from
+# binaryen) and Debian's brotli. With --for-tests, also what only the browser tests need: playwright-core (npm) and
+# Debian's Chromium, a large download that serving the app never needs.
+#
+#   scripts/setup.sh              # build and serve (scripts/serve.sh, scripts/dist.sh)
+#   scripts/setup.sh --for-tests  # and the browser tests (scripts/test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+for_tests=false
+case "${1:-}" in
+  --for-tests) for_tests=true ;;
+  "") ;;
+  *) echo "usage: scripts/setup.sh [--for-tests]" >&2; exit 2 ;;
+esac
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
@@ -23,12 +34,20 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "0.21.14" ]; then
 fi
 
 command -v node >/dev/null || { echo "node is needed for wasm-opt and the browser tests" >&2; exit 1; }
-command -v python3 >/dev/null || { echo "python3 is needed to check the vendored schemas" >&2; exit 1; }
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
+command -v python3 >/dev/null || { echo "python3 is needed for the release build's policy and to serve it" >&2; exit 1; }
+# The release build carries Brotli copies of its files beside the gzip ones (scripts/dist.sh).
+if ! command -v brotli >/dev/null; then
+  apt-get update
+  apt-get install -y brotli
+fi
+
+# One npm ci installs both npm tools (package-lock.json); playwright-core is a small library that
+# downloads no browser.
+if [ ! -x node_modules/.bin/wasm-opt ] || { $for_tests && [ ! -d node_modules/playwright-core ]; }; then
   npm ci --no-audit --no-fund
 fi
 
-if [ ! -x /usr/bin/chromium ]; then
+if $for_tests && [ ! -x /usr/bin/chromium ]; then
   apt-get update
   apt-get install -y chromium chromium-driver
 fi

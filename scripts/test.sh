@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine of the `rust` kind, installing what is
-# missing first (scripts/setup.sh: each step skips what is there).
+# missing first (scripts/setup.sh --for-tests: each step skips what is there).
 # This is the README's test command; .ci/run runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +11,8 @@ step() { printf '\n==> %s\n' "$*"; }
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-step "setting up (skipped where already installed)"
-scripts/setup.sh
+step "setting up, with the browser for the end-to-end tests (skipped where already installed)"
+scripts/setup.sh --for-tests
 
 step "formatting"
 cargo fmt --all -- --check

@@ -1,5 +1,5 @@
 //! The app: the editor state as a context, the layout, and the effects that keep the work
-//! safe (autosave, restore, share links) and the keyboard shortcuts.
+//! safe (autosave, restore, share links) and the keyboard shortcuts (`history_keys`).
 
 use validator_core::Options;
 use yew::prelude::*;
@@ -15,6 +15,7 @@ use crate::components::status_bar::StatusBar;
 use crate::components::template_picker::TemplatePicker;
 use crate::components::toolbar::{Panel, Toolbar};
 use crate::components::{Editor, Navigation};
+use crate::history_keys::use_history_keys;
 use crate::samples::LINUX_STARTER;
 use crate::sections::{section_of, SECTIONS};
 use crate::share;
@@ -117,31 +118,7 @@ pub fn app() -> Html {
     };
 
     // Undo and redo from anywhere on the page, even when nothing has focus.
-    {
-        let editor = editor.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, "keydown", move |event| {
-                    let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event)
-                    else {
-                        return;
-                    };
-                    if !(e.ctrl_key() || e.meta_key()) {
-                        return;
-                    }
-                    let key = e.key().to_lowercase();
-                    if key == "z" && !e.shift_key() {
-                        e.prevent_default();
-                        editor.dispatch(EditorAction::Undo);
-                    } else if (key == "z" && e.shift_key()) || key == "y" {
-                        e.prevent_default();
-                        editor.dispatch(EditorAction::Redo);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_history_keys(editor.clone());
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
         let editor = editor.clone();

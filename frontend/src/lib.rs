@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod form;
+pub mod history_keys;
 pub mod samples;
 pub mod sections;
 pub mod share;

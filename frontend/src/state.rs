@@ -19,9 +19,12 @@ const HISTORY_LIMIT: usize = 200;
 /// A change the user makes. Pointers of value edits are relative to the edited template.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EditorAction {
-    /// The JSON view's text changed. Consecutive keystrokes make one undo step until a
-    /// `Checkpoint` (a pause in typing, leaving the box) or any other change.
+    /// The JSON view's text changed by typing. Consecutive keystrokes make one undo step until
+    /// a `Checkpoint` (a pause in typing, leaving the box) or any other change.
     SetText(String),
+    /// The JSON view's text changed by a paste, a drop or a cut: always its own undo step, as
+    /// in every editor people know.
+    Paste(String),
     Checkpoint,
     /// A whole new document: a starter, an example, an import.
     Import(String),
@@ -63,6 +66,15 @@ pub enum EditorAction {
     Undo,
     Redo,
     DismissNotice,
+}
+
+/// How a text change joins the undo history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// An undo step of its own: a committed field edit, a paste, a fix, an import...
+    Own,
+    /// A keystroke in the JSON view: joins the burst of typing it continues.
+    Typing,
 }
 
 /// The editor's state.
@@ -164,16 +176,25 @@ impl EditorState {
         )
     }
 
-    /// The state after `text` replaced the current text (undoable).
+    /// The state after `text` replaced the current text, as an undo step of its own.
     fn with_text(&self, text: String) -> Self {
+        self.with_text_as(text, Step::Own)
+    }
+
+    /// The state after `text` replaced the current text, joining the history as `step` says.
+    fn with_text_as(&self, text: String, step: Step) -> Self {
+        let typing = step == Step::Typing;
         if text == *self.text {
             return EditorState {
                 notice: None,
+                // A change that changed nothing still ends a burst of typing.
+                typing: typing && self.typing,
                 ..self.clone()
             };
         }
         let mut undo = self.undo.clone();
-        if !self.typing {
+        // Only a keystroke that continues a burst of typing joins the previous step.
+        if !(typing && self.typing) {
             undo.push(self.text.clone());
         }
         if undo.len() > HISTORY_LIMIT {
@@ -190,7 +211,7 @@ impl EditorState {
             undo,
             redo: Vec::new(),
             notice: None,
-            typing: false,
+            typing,
             ..self.clone()
         }
     }
@@ -234,7 +255,15 @@ impl EditorState {
             .diagnostics
             .iter()
             .any(|d| d.code == "AIB002");
+        let before = document.clone();
         match change(&mut document, &base) {
+            // An edit that changes nothing (a field left with its value) leaves the text as
+            // it is: no reformatting, no comments removed, no empty undo step.
+            Ok(()) if document == before => EditorState {
+                notice: None,
+                typing: false,
+                ..self.clone()
+            },
             Ok(()) if had_comments => EditorState {
                 notice: Some("the form writes strict JSON, so the comments were removed; Undo brings them back".into()),
                 ..self.with_text(edit::to_pretty(&document))
@@ -318,11 +347,8 @@ impl Reducible for EditorState {
 
     fn reduce(self: Rc<Self>, action: EditorAction) -> Rc<Self> {
         let next = match action {
-            EditorAction::SetText(text) => {
-                let mut next = self.with_text(text);
-                next.typing = true;
-                next
-            }
+            EditorAction::SetText(text) => self.with_text_as(text, Step::Typing),
+            EditorAction::Paste(text) => self.with_text(text),
             EditorAction::Checkpoint => EditorState {
                 typing: false,
                 ..(*self).clone()
@@ -593,5 +619,131 @@ mod tests {
             doc(&state)["properties"]["distribute"][0]["type"],
             json!("VHD")
         );
+    }
+
+    /// A document on which every kind of change can be made: a field, a fixable error, a
+    /// placeholder to replace, a union to switch.
+    fn everything() -> Value {
+        json!({
+            "apiVersion": "2024-02-01", "location": "westeurope",
+            "tags": {"owner": "<owner>"},
+            "properties": {
+                "customize": [{"type": "Shell", "name": "setup", "scriptUri": "https://example.com/a.sh"}],
+                "distribute": [{"type": "vhd", "runOutputName": "v"}]
+            }
+        })
+    }
+
+    /// Starts from `everything()`, types a burst in the JSON view (no pause, no blur), then
+    /// makes the change `action` builds: undo must step back to the typed text first, then
+    /// to the start, and redo forward the same way.
+    fn assert_own_step(action: impl FnOnce(&EditorState) -> EditorAction) {
+        let state = start(everything());
+        let original = state.text.clone();
+        let typed = state.text.replace("westeurope", "westeuropeX");
+        let state = state
+            .reduce(EditorAction::SetText(
+                typed.replace("westeuropeX", "westeuro"),
+            ))
+            .reduce(EditorAction::SetText(typed.clone()));
+        let action = action(&state);
+        let changed = state.reduce(action.clone());
+        assert_ne!(*changed.text, typed, "{action:?} changed the text");
+        let state = changed.clone().reduce(EditorAction::Undo);
+        assert_eq!(*state.text, typed, "one undo reverts only {action:?}");
+        let state = state.reduce(EditorAction::Undo);
+        assert_eq!(state.text, original, "the burst of typing is one step");
+        assert!(!state.can_undo());
+        let state = state.reduce(EditorAction::Redo).reduce(EditorAction::Redo);
+        assert_eq!(state.text, changed.text);
+    }
+
+    #[test]
+    fn a_paste_is_its_own_undo_step() {
+        assert_own_step(|s| EditorAction::Paste(s.text.replace("westeurope", "eastus")));
+    }
+
+    #[test]
+    fn two_pastes_in_a_row_are_two_undo_steps_and_typing_after_a_paste_is_another() {
+        let state = start(json!({"location": "a"}));
+        let first = "{\"location\": \"first\"}".to_owned();
+        let second = "{\"location\": \"second\"}".to_owned();
+        let state = state
+            .reduce(EditorAction::Paste(first.clone()))
+            .reduce(EditorAction::Paste(second.clone()))
+            .reduce(EditorAction::SetText("{\"location\": \"secondX\"}".into()));
+        let state = state.reduce(EditorAction::Undo);
+        assert_eq!(*state.text, second);
+        let state = state.reduce(EditorAction::Undo);
+        assert_eq!(*state.text, first);
+        let state = state.reduce(EditorAction::Undo);
+        assert_eq!(doc(&state)["location"], json!("a"));
+    }
+
+    #[test]
+    fn a_committed_field_edit_is_its_own_undo_step() {
+        assert_own_step(|_| EditorAction::SetValue {
+            pointer: "/properties/buildTimeoutInMinutes".into(),
+            value: json!(60),
+        });
+        let state = start(everything())
+            .reduce(EditorAction::SetValue {
+                pointer: "/location".into(),
+                value: json!("eastus"),
+            })
+            .reduce(EditorAction::SetValue {
+                pointer: "/location".into(),
+                value: json!("westus"),
+            });
+        let state = state.reduce(EditorAction::Undo);
+        assert_eq!(doc(&state)["location"], json!("eastus"));
+    }
+
+    #[test]
+    fn a_replace_all_is_its_own_undo_step() {
+        assert_own_step(|_| EditorAction::FillPlaceholder {
+            token: "<owner>".into(),
+            value: "me".into(),
+        });
+    }
+
+    #[test]
+    fn a_fix_is_its_own_undo_step() {
+        assert_own_step(|s| {
+            let fix = s
+                .analysis
+                .report
+                .diagnostics
+                .iter()
+                .find_map(|d| d.fix.clone())
+                .expect("the vhd type has a fix");
+            EditorAction::ApplyFix(fix)
+        });
+    }
+
+    #[test]
+    fn an_import_is_its_own_undo_step() {
+        assert_own_step(|_| EditorAction::Import("{\"location\": \"imported\"}".into()));
+    }
+
+    #[test]
+    fn a_type_switch_is_its_own_undo_step() {
+        assert_own_step(|_| EditorAction::SwitchType {
+            pointer: "/properties/customize/0".into(),
+            new_type: "File".into(),
+        });
+    }
+
+    #[test]
+    fn a_field_left_with_its_value_changes_nothing_and_adds_no_undo_step() {
+        // Not in the form's layout, and with a comment: a rewrite would show.
+        let text = "{ // mine\n\"location\": \"westeurope\"}".to_owned();
+        let state = Rc::new(EditorState::new(text.clone(), Options::default()));
+        let state = state.reduce(EditorAction::SetValue {
+            pointer: "/location".into(),
+            value: json!("westeurope"),
+        });
+        assert_eq!(*state.text, text);
+        assert!(!state.can_undo());
     }
 }

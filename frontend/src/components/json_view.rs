@@ -4,40 +4,49 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use gloo::timers::callback::Timeout;
+
 use super::use_editor;
 use crate::state::EditorAction;
+
+/// How long typing must pause to end one undo step.
+const TYPING_PAUSE_MS: u32 = 1_000;
 
 #[function_component(JsonView)]
 pub fn json_view() -> Html {
     let editor = use_editor();
+    // A pause in typing ends the burst: the next keystrokes are a new undo step.
+    let pause = use_mut_ref(|| None::<Timeout>);
     let oninput = {
         let editor = editor.clone();
+        let pause = pause.clone();
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            editor.dispatch(EditorAction::SetText(text));
-        })
-    };
-    // Tab keeps its usual meaning (move focus) so keyboard users are never trapped; Escape
-    // leaves the box too. Undo and redo are the editor's, not the text box's own (which would
-    // only know the keystrokes, not the form's edits).
-    let onkeydown = {
-        let editor = editor.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let key = e.key().to_lowercase();
-            if e.key() == "Escape" {
-                let _ = e.target_unchecked_into::<HtmlTextAreaElement>().blur();
-            } else if (e.ctrl_key() || e.meta_key()) && (key == "z" || key == "y") {
-                e.prevent_default();
-                e.stop_propagation();
-                let redo = key == "y" || e.shift_key();
-                editor.dispatch(if redo {
-                    EditorAction::Redo
-                } else {
-                    EditorAction::Undo
-                });
+            // A paste, a drop or a cut is an undo step of its own, even amid typing.
+            let whole = matches!(
+                e.input_type().as_str(),
+                "insertFromPaste" | "insertFromPasteAsQuotation" | "insertFromDrop" | "deleteByCut"
+            );
+            if whole {
+                pause.borrow_mut().take();
+                editor.dispatch(EditorAction::Paste(text));
+            } else {
+                editor.dispatch(EditorAction::SetText(text));
+                let editor = editor.clone();
+                *pause.borrow_mut() = Some(Timeout::new(TYPING_PAUSE_MS, move || {
+                    editor.dispatch(EditorAction::Checkpoint)
+                }));
             }
         })
     };
+    // Tab keeps its usual meaning (move focus) so keyboard users are never trapped; Escape
+    // leaves the box too. Undo and redo keys are the page's (`history_keys`): they walk the
+    // editor's history, which knows the form's edits too, not only this box's keystrokes.
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            let _ = e.target_unchecked_into::<HtmlTextAreaElement>().blur();
+        }
+    });
     // The browser's own undo (from a menu) arrives as `beforeinput`, which Yew has no
     // attribute for: listen on the element.
     let area = use_node_ref();
@@ -70,7 +79,10 @@ pub fn json_view() -> Html {
     }
     let onblur = {
         let editor = editor.clone();
-        Callback::from(move |_: FocusEvent| editor.dispatch(EditorAction::Checkpoint))
+        Callback::from(move |_: FocusEvent| {
+            pause.borrow_mut().take();
+            editor.dispatch(EditorAction::Checkpoint)
+        })
     };
     let syntax: Vec<_> = editor
         .analysis
@@ -82,7 +94,7 @@ pub fn json_view() -> Html {
     html! {
         <section class="json-view" aria-labelledby="json-heading">
             <h2 id="json-heading">{ "JSON" }</h2>
-            <textarea aria-label="Template JSON" value={(*editor.text).clone()} ref={area} {oninput} {onkeydown} {onblur}
+            <textarea aria-label="Template JSON" value={(*editor.text).clone()} ref={area} {oninput} {onkeydown} {onblur} data-document-history="true"
                       spellcheck="false" autocomplete="off" wrap="off"
                       aria-invalid={(!syntax.is_empty()).to_string()} aria-describedby="json-syntax" />
             <ul id="json-syntax" class="syntax-errors">
