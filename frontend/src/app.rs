@@ -108,8 +108,7 @@ pub fn app() -> Html {
             let pending_focus = pending_focus.clone();
             let editor = editor.clone();
             Callback::from(move |pointer: String| {
-                let rel = pointer
-                    .strip_prefix(editor.template_base())
+                let rel = validator_core::pointer::relative_to(&pointer, editor.template_base())
                     .unwrap_or(&pointer);
                 section.set(section_of(rel));
                 pending_focus.set(Some(pointer));

@@ -95,13 +95,22 @@ pub struct EditorState {
     typing: bool,
 }
 
+/// Context consumers re-render when this says the state changed, so it compares every field:
+/// the shared ones by pointer (comparing a whole analysis by value would cost a check's time).
 impl PartialEq for EditorState {
     fn eq(&self, other: &Self) -> bool {
+        let same_history = |a: &[Rc<String>], b: &[Rc<String>]| {
+            a.len() == b.len() && a.last().zip(b.last()).is_none_or(|(a, b)| Rc::ptr_eq(a, b))
+        };
         Rc::ptr_eq(&self.text, &other.text)
+            && Rc::ptr_eq(&self.analysis, &other.analysis)
+            && self.options == other.options
             && self.template_index == other.template_index
+            && same_history(&self.undo, &other.undo)
+            && same_history(&self.redo, &other.redo)
+            && Rc::ptr_eq(&self.stash, &other.stash)
             && self.notice == other.notice
-            && self.undo.len() == other.undo.len()
-            && self.redo.len() == other.redo.len()
+            && self.typing == other.typing
     }
 }
 
@@ -502,6 +511,18 @@ mod tests {
         });
         assert_eq!(*state.text, typed, "the user's text is never replaced");
         assert!(state.notice.is_some());
+    }
+
+    #[test]
+    fn a_state_with_other_options_or_analysis_is_not_equal() {
+        let state = (*start(json!({"location": "westeurope"}))).clone();
+        let mut other = state.clone();
+        assert!(state == other);
+        other.options.os = Some(validator_core::Os::Windows);
+        assert!(state != other, "options differ");
+        let mut reanalysed = state.clone();
+        reanalysed.analysis = Rc::new((*state.analysis).clone());
+        assert!(state != reanalysed, "another analysis");
     }
 
     #[test]

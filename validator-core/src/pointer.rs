@@ -42,6 +42,22 @@ pub fn join(base: &str, token: &str) -> String {
     out
 }
 
+/// The part of `pointer` below `base` (`""` for `base` itself, else starting with `/`), or
+/// `None` when `pointer` is not `base` or inside it. A plain prefix test would take
+/// `/resources/10/type` to be inside `/resources/1`.
+///
+/// ```
+/// use validator_core::pointer::relative_to;
+/// assert_eq!(relative_to("/resources/1/type", "/resources/1"), Some("/type"));
+/// assert_eq!(relative_to("/resources/1", "/resources/1"), Some(""));
+/// assert_eq!(relative_to("/resources/10/type", "/resources/1"), None);
+/// assert_eq!(relative_to("/location", ""), Some("/location"));
+/// ```
+pub fn relative_to<'p>(pointer: &'p str, base: &str) -> Option<&'p str> {
+    let rest = pointer.strip_prefix(base)?;
+    (rest.is_empty() || rest.starts_with('/')).then_some(rest)
+}
+
 /// `base` followed by an array index.
 pub fn join_index(base: &str, index: usize) -> String {
     format!("{base}/{index}")

@@ -1,6 +1,6 @@
 //! The list of sections, with the number of problems in each.
 
-use validator_core::Severity;
+use validator_core::{pointer, Severity};
 use yew::prelude::*;
 
 use super::{use_editor, use_navigation};
@@ -19,7 +19,7 @@ pub fn section_nav() -> Html {
         .iter()
         .filter(|d| d.severity == Severity::Error)
     {
-        if let Some(rel) = d.pointer.strip_prefix(&base) {
+        if let Some(rel) = pointer::relative_to(&d.pointer, &base) {
             errors[section_of(rel)] += 1;
         }
     }
