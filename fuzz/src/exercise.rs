@@ -1,0 +1,92 @@
+//! Everything one text can make the core do: `check` under two sets of options, every export of
+//! every template found (with default and with hostile export options), and every offered fix.
+//!
+//! Shared by the fuzz targets and by the regression tests that replay what the fuzzer found
+//! (`validator-core/tests/fuzz_regressions.rs` includes this file), so that a regression input is
+//! run through exactly what the fuzzer ran. It depends on `validator_core` alone.
+
+use validator_core::export::{self, Input, Kind};
+use validator_core::{edit, parse, ApiVersion, Options, Os, Report};
+
+/// Export options a user could type that are awkward for every target's quoting: shell and
+/// PowerShell metacharacters, quotes, a NUL, an escape sequence, bidi control, a line break.
+fn hostile_export_options() -> export::Options {
+    export::Options {
+        resource_group: Some("rg'\"$(id)`;\n\u{202e}".to_owned()),
+        template_name: Some("name${IFS}&&$x\u{1b}[2J".to_owned()),
+        location: Some("west\u{0}us".to_owned()),
+        identity_name: Some("é\u{a0}“id”\r".to_owned()),
+    }
+}
+
+/// Runs the core on `text` and checks the invariants every caller relies on; returns the report
+/// under default options, for the renderers.
+pub fn exercise_core(text: &str) -> Report {
+    let pinned = Options {
+        api_version: ApiVersion::ALL.first().copied(),
+        os: Some(Os::Windows),
+    };
+    let report = validator_core::check(text, &Options::default());
+    let pinned_report = validator_core::check(text, &pinned);
+    for report in [&report, &pinned_report] {
+        assert_spans_in_text(text, report);
+    }
+
+    if let Some(document) = parse::parse(text).value {
+        let hostile = hostile_export_options();
+        // Four templates are enough to reach every code path; a mutant with thousands would
+        // only make each execution slower.
+        for info in report.templates.iter().take(4) {
+            let Some(input) = Input::from_report(&document, info) else {
+                continue;
+            };
+            for kind in Kind::ALL {
+                export::render(kind, &input, &export::Options::default());
+                export::render(kind, &input, &hostile);
+            }
+        }
+    }
+
+    // The app applies fixes with one click; a fix may be refused, never panic.
+    for fix in report
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .take(8)
+    {
+        let _ = edit::apply_fix(text, fix);
+    }
+    report
+}
+
+/// Every span the core reports (diagnostics, related places, text edits of fixes) lies inside
+/// the text and on character boundaries: renderers and editors slice the text with them.
+fn assert_spans_in_text(text: &str, report: &Report) {
+    let check = |what: &str, code: &str, span: validator_core::Span| {
+        assert!(
+            span.start <= span.end
+                && span.end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end),
+            "{code}: {what} span {}..{} is not a char range of the {}-byte text",
+            span.start,
+            span.end,
+            text.len()
+        );
+    };
+    for d in &report.diagnostics {
+        if let Some(span) = d.span {
+            check("diagnostic", d.code, span);
+        }
+        for related in &d.related {
+            if let Some(span) = related.span {
+                check("related", d.code, span);
+            }
+        }
+        for e in d.fix.iter().flat_map(|f| &f.edits) {
+            if let validator_core::Edit::Text { span, .. } = e {
+                check("fix edit", d.code, *span);
+            }
+        }
+    }
+}
