@@ -3,13 +3,14 @@
 //! Exit codes: 0 when no file has an error (warnings allowed), 1 when any has, 2 for bad usage
 //! or an unreadable file.
 
+// `export` stays in the binary; it reaches `input` through this crate's root.
 mod export;
-mod input;
-mod output;
 
 use std::io::Write;
 use std::process::ExitCode;
 
+use aib::input;
+use aib::output::{self, Checked, Format};
 use clap::{Parser, Subcommand, ValueEnum};
 use validator_core::{rules, ApiVersion, Options, Os};
 
@@ -51,13 +52,6 @@ enum Command {
     /// Print a template as the JSON body, an ARM or Bicep template, or an Azure CLI or Azure
     /// PowerShell script that deploys and builds it: `aib export az --shell bash t.json`.
     Export(export::ExportArgs),
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -110,28 +104,15 @@ fn check(paths: &[String], options: &Options, format: Format) -> ExitCode {
     let mut checked = Vec::new();
     for path in paths {
         match input::read(path) {
-            Ok(text) => {
-                let report = validator_core::check(&text, options);
-                checked.push(output::Checked {
-                    path: path.clone(),
-                    text,
-                    report,
-                });
-            }
+            Ok(text) => checked.push(Checked::new(path.clone(), text, options)),
             Err(message) => {
                 eprintln!("aib: {path}: {message}");
                 return ExitCode::from(2);
             }
         }
     }
-    let rendered = match format {
-        Format::Text => output::text::render(
-            &checked,
-            std::io::IsTerminal::is_terminal(&std::io::stdout()),
-        ),
-        Format::Json => output::json::render(&checked),
-        Format::Sarif => output::sarif::render(&checked),
-    };
+    let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let rendered = output::render(format, &checked, color);
     print_stdout(&rendered);
     if checked.iter().any(|c| c.report.has_errors()) {
         ExitCode::from(1)

@@ -32,6 +32,9 @@ use serde_json::Value;
 use model::{ApiVersionSource, OsEvidence, Template};
 use parse::{LineIndex, SpanIndex};
 
+/// The largest input checked, in bytes.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
 /// What the user tells the checker that the file does not say.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {

@@ -5,13 +5,44 @@ pub mod sarif;
 pub mod text;
 
 use validator_core::rules::{RuleMeta, RULES};
-use validator_core::Report;
+use validator_core::{Options, Report};
 
-/// One checked file.
+/// One checked file. Built with [`Checked::new`], so that fields can be added without breaking
+/// callers outside this crate.
+#[non_exhaustive]
 pub struct Checked {
     pub path: String,
     pub text: String,
     pub report: Report,
+}
+
+impl Checked {
+    /// Checks `text`, read from `path` (shown in the output as is).
+    pub fn new(path: impl Into<String>, text: String, options: &Options) -> Checked {
+        let report = validator_core::check(&text, options);
+        Checked {
+            path: path.into(),
+            text,
+            report,
+        }
+    }
+}
+
+/// The report formats of `aib check --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+}
+
+/// Renders the reports of `checked` in `format`; `color` adds ANSI styles to text output.
+pub fn render(format: Format, checked: &[Checked], color: bool) -> String {
+    match format {
+        Format::Text => text::render(checked, color),
+        Format::Json => json::render(checked),
+        Format::Sarif => sarif::render(checked),
+    }
 }
 
 /// `aib rules`: one line per rule.
