@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    for text in aib_fuzz::texts_from_bytes(data) {
-        aib_fuzz::exercise::exercise_core(&text);
+    for text in aib_fuzz::exercise::texts_from_bytes(data) {
+        aib_fuzz::run_all(&text);
     }
 });

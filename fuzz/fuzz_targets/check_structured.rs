@@ -11,5 +11,5 @@ fuzz_target!(|data: &[u8]| {
     if let Some(path) = std::env::var_os("AIB_FUZZ_DUMP") {
         std::fs::write(path, &text).expect("AIB_FUZZ_DUMP is writable");
     }
-    aib_fuzz::exercise::exercise_core(&text);
+    aib_fuzz::run_all(&text);
 });

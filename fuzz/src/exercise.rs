@@ -90,3 +90,30 @@ fn assert_spans_in_text(text: &str, report: &Report) {
         }
     }
 }
+
+/// The texts a byte string can reach the core as: the CLI's decoding (UTF-8, or UTF-16 behind a
+/// BOM) when it succeeds, and the lossy UTF-8 decoding a browser's file reader applies.
+pub fn texts_from_bytes(data: &[u8]) -> Vec<String> {
+    let lossy = String::from_utf8_lossy(data).into_owned();
+    let mut texts = vec![lossy];
+    let utf16 = |rest: &[u8], le: bool| {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16(&units).ok()
+    };
+    let decoded = match data {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
+        _ => None,
+    };
+    texts.extend(decoded);
+    texts
+}

@@ -1,37 +1,17 @@
-//! Support for the fuzz targets: what one input exercises ([`exercise`]), how raw bytes become
-//! the texts the core can receive ([`texts_from_bytes`]), and the structure-aware mutator
-//! ([`mutate`]) that turns a real template into the mistakes and attacks users paste.
+//! Support for the fuzz targets: what one input exercises ([`exercise`], [`exercise_cli`]) and the
+//! structure-aware mutator ([`mutate`]) that turns a real template into the mistakes and attacks
+//! users paste.
 
 pub mod exercise;
+pub mod exercise_cli;
+
+/// Everything the fuzz targets run on one text: the core, then the CLI's renderers.
+pub fn run_all(text: &str) {
+    exercise::exercise_core(text);
+    exercise_cli::exercise_cli(text);
+}
 
 use validator_core::parse;
-
-/// The texts a byte string can reach the core as: the CLI's decoding (UTF-8, or UTF-16 behind a
-/// BOM) when it succeeds, and the lossy UTF-8 decoding a browser's file reader applies.
-pub fn texts_from_bytes(data: &[u8]) -> Vec<String> {
-    let lossy = String::from_utf8_lossy(data).into_owned();
-    let mut texts = vec![lossy];
-    let utf16 = |rest: &[u8], le: bool| {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        String::from_utf16(&units).ok()
-    };
-    let decoded = match data {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
-        _ => None,
-    };
-    texts.extend(decoded);
-    texts
-}
 
 /// Strings that break renderers, terminals and quoting, written as they would sit between the
 /// quotes of a JSON string (raw control characters and lone surrogate escapes included: both
@@ -102,9 +82,11 @@ fn floor_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
-/// The source spans of every node (up to a bound) of `text` as the lenient parser sees it:
-/// (key span if a member, value span).
-fn nodes(text: &str) -> Vec<(Option<(usize, usize)>, (usize, usize))> {
+/// A node's source ranges: its key's (for a member) and its value's, as byte ranges.
+type Node = (Option<(usize, usize)>, (usize, usize));
+
+/// The source spans of every node (up to a bound) of `text` as the lenient parser sees it.
+fn nodes(text: &str) -> Vec<Node> {
     let parsed = parse::parse(text);
     let Some(root) = parsed.value else {
         return Vec::new();
