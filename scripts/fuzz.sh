@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A budgeted fuzzing run, not part of CI: `scripts/fuzz.sh [seconds per target]` (default 300).
-# Runs every target of fuzz/ (cargo fuzz, nightly) in turn, seeded with the shared corpus of real
+# A budgeted fuzzing run, not part of CI: `scripts/fuzz.sh [seconds per target] [target...]`
+# (default 300 seconds, every target). Runs the targets of fuzz/ (cargo fuzz, nightly) in turn, seeded with the shared corpus of real
 # templates and the saved regressions, keeping going past crashes so that one run reports them
 # all. Findings land in fuzz/artifacts/<target>/; keep each as a regression file in
 # fuzz/regressions/ (the normal tests replay that folder).
@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${1:-300}
+shift $(( $# > 0 ? 1 : 0 ))
 corpus=${AIB_CORPUS:-../shared/corpus}
 
 rustup toolchain list | grep -q '^nightly' || {
@@ -37,7 +38,9 @@ done
 cargo +nightly fuzz build -O -s none
 mkdir -p fuzz/logs
 status=0
-for target in $(cargo +nightly fuzz list); do
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cargo +nightly fuzz list)
+for target in "${targets[@]}"; do
   log=fuzz/logs/$target.log
   echo "== $target: ${seconds}s"
   # -fork=1 with -ignore_*: one worker (the machine is shared) that records a crash and goes on.
