@@ -2,7 +2,7 @@
 //! deleted and duplicated members, trailing commas, comments, renamed keys, repetition, nesting.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
+use libfuzzer_sys::{fuzz_mutator, fuzz_target};
 
 fuzz_target!(|data: &[u8]| {
     let text = aib_fuzz::mutate(data);
@@ -12,4 +12,8 @@ fuzz_target!(|data: &[u8]| {
         std::fs::write(path, &text).expect("AIB_FUZZ_DUMP is writable");
     }
     aib_fuzz::run_all(&text);
+});
+
+fuzz_mutator!(|data: &mut [u8], size: usize, max_size: usize, seed: u32| {
+    aib_fuzz::mutate_input(data, size, max_size, seed)
 });

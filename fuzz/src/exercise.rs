@@ -91,8 +91,10 @@ fn assert_spans_in_text(text: &str, report: &Report) {
     }
 }
 
-/// The texts a byte string can reach the core as: the CLI's decoding (UTF-8, or UTF-16 behind a
-/// BOM) when it succeeds, and the lossy UTF-8 decoding a browser's file reader applies.
+/// The texts a byte string can reach the core as: the bytes themselves when they are UTF-8 (what
+/// `aib` reads; the lossy decoding is then the identical text), their lossy UTF-8 decoding when
+/// they are not (what a browser's file reader gives), and the CLI's UTF-16 decoding when they
+/// start with a UTF-16 byte order mark.
 pub fn texts_from_bytes(data: &[u8]) -> Vec<String> {
     let lossy = String::from_utf8_lossy(data).into_owned();
     let mut texts = vec![lossy];
