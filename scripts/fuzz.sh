@@ -17,20 +17,28 @@ rustup toolchain list | grep -q '^nightly' || {
 }
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
-# Seeds. check_bytes takes the files as they are; check_structured reads edits from the start of
-# its input, so a seed is a zero byte (no edits) followed by the template.
-mkdir -p fuzz/corpus/check_bytes fuzz/corpus/check_structured
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cargo +nightly fuzz list)
+
+# Seeds. check_bytes takes the files as they are; the other targets read edits from the start of
+# their input, so a seed is a zero byte (no edits) followed by the template.
 seeds=()
 [ -d "$corpus" ] && while IFS= read -r -d '' f; do seeds+=("$f"); done < <(find "$corpus" -name '*.json' -print0)
 while IFS= read -r -d '' f; do seeds+=("$f"); done < <(find fuzz/regressions -type f ! -name '*.md' -print0)
 [ ${#seeds[@]} -gt 0 ] || echo "warning: no seeds (no $corpus, no regressions)" >&2
-for f in "${seeds[@]}"; do
-  # Inputs are capped at 64 KiB (-max_len): the scaling benchmark covers size; a large seed
-  # would make every mutant large and the run a hundred times slower.
-  [ "$(stat -c %s "$f")" -le 65536 ] || continue
-  name=seed-$(sha1sum "$f" | cut -c1-16)
-  cp "$f" "fuzz/corpus/check_bytes/$name"
-  { printf '\0'; cat "$f"; } > "fuzz/corpus/check_structured/$name"
+for target in "${targets[@]}"; do
+  mkdir -p "fuzz/corpus/$target"
+  for f in "${seeds[@]}"; do
+    # Inputs are capped at 64 KiB (-max_len): the scaling benchmark covers size; a large seed
+    # would make every mutant large and the run a hundred times slower.
+    [ "$(stat -c %s "$f")" -le 65536 ] || continue
+    name=seed-$(sha1sum "$f" | cut -c1-16)
+    if [ "$target" = check_bytes ]; then
+      cp "$f" "fuzz/corpus/$target/$name"
+    else
+      { printf '\0'; cat "$f"; } > "fuzz/corpus/$target/$name"
+    fi
+  done
 done
 
 # No sanitizer: the project's crates forbid `unsafe`, and AddressSanitizer's bookkeeping made
@@ -38,8 +46,6 @@ done
 cargo +nightly fuzz build -O -s none
 mkdir -p fuzz/logs
 status=0
-targets=("$@")
-[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cargo +nightly fuzz list)
 for target in "${targets[@]}"; do
   log=fuzz/logs/$target.log
   echo "== $target: ${seconds}s"
@@ -48,7 +54,7 @@ for target in "${targets[@]}"; do
     -max_total_time="$seconds" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -timeout=20 -rss_limit_mb=2048 -max_len=65536 >"$log" 2>&1 || status=1
   # The last progress line of fork mode holds the total executions and the crash count.
-  grep -E '^#[0-9]+' "$log" | tail -1
+  grep -E '^#[0-9]+' "$log" | tail -1 || echo "   no progress line: see $log"
   crashes=$(find "fuzz/artifacts/$target" -type f 2>/dev/null | wc -l)
   echo "   artifacts in fuzz/artifacts/$target: $crashes"
   [ "$crashes" -eq 0 ] || status=1
