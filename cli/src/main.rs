@@ -1,7 +1,7 @@
 //! `aib`: the validator core for terminals and pipelines.
 //!
 //! Exit codes: 0 when no file has an error (warnings allowed), 1 when any has, 2 for bad usage
-//! or an unreadable file.
+//! or an unreadable file (the other files are still reported).
 
 // `export` stays in the binary; it reaches `input` through this crate's root.
 mod export;
@@ -101,24 +101,18 @@ fn main() -> ExitCode {
 }
 
 fn check(paths: &[String], options: &Options, format: Format) -> ExitCode {
-    let mut checked = Vec::new();
-    for path in paths {
-        match input::read(path) {
-            Ok(text) => checked.push(Checked::new(path.clone(), text, options)),
-            Err(message) => {
-                eprintln!("aib: {path}: {message}");
-                return ExitCode::from(2);
-            }
-        }
-    }
+    // Every file is reported, readable or not, so that one bad path does not lose the others.
+    let checked: Vec<Checked> = paths
+        .iter()
+        .map(|path| match input::read(path) {
+            Ok(text) => Checked::new(path.clone(), text, options),
+            Err(message) => Checked::unreadable(path.clone(), message),
+        })
+        .collect();
+    eprint!("{}", output::read_errors(&checked));
     let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let rendered = output::render(format, &checked, color);
-    print_stdout(&rendered);
-    if checked.iter().any(|c| c.report.has_errors()) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    print_stdout(&output::render(format, &checked, color));
+    ExitCode::from(output::exit_status(&checked))
 }
 
 fn explain(rule: &str) -> ExitCode {

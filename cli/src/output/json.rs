@@ -1,4 +1,5 @@
-//! `--format json`: one object with every file's diagnostics and a summary.
+//! `--format json`: one object with every file's diagnostics and a summary; a file that could
+//! not be read is `{"path", "error"}` in `files`.
 
 use serde_json::{json, Value};
 
@@ -9,6 +10,10 @@ pub fn render(checked: &[Checked]) -> String {
     let files: Vec<Value> = checked
         .iter()
         .map(|c| {
+            // An unreadable file: its path and why, in place of a report.
+            if let Some(error) = &c.error {
+                return json!({ "path": c.path, "error": error });
+            }
             totals.errors += c.report.summary.errors;
             totals.warnings += c.report.summary.warnings;
             totals.infos += c.report.summary.infos;

@@ -1,5 +1,7 @@
 //! How `aib` prints: reports for people (text) and machines (JSON, SARIF), and rule docs.
 
+mod escape;
+mod excerpt;
 pub mod json;
 pub mod sarif;
 pub mod text;
@@ -14,6 +16,9 @@ pub struct Checked {
     pub path: String,
     pub text: String,
     pub report: Report,
+    /// Why the file could not be read (then `text` is empty and `report` has no diagnostics).
+    /// It is reported with the others, so that one bad path does not lose every report.
+    pub error: Option<String>,
 }
 
 impl Checked {
@@ -24,8 +29,51 @@ impl Checked {
             path: path.into(),
             text,
             report,
+            error: None,
         }
     }
+
+    /// A file that could not be read, and why (`no such file`).
+    pub fn unreadable(path: impl Into<String>, error: impl Into<String>) -> Checked {
+        Checked {
+            path: path.into(),
+            text: String::new(),
+            report: Report {
+                templates: Vec::new(),
+                diagnostics: Vec::new(),
+                summary: validator_core::Summary::default(),
+            },
+            error: Some(error.into()),
+        }
+    }
+}
+
+/// The exit status of `aib check`: 2 when a file could not be read, else 1 when a file has an
+/// error, else 0 (warnings allowed).
+pub fn exit_status(checked: &[Checked]) -> u8 {
+    if checked.iter().any(|c| c.error.is_some()) {
+        2
+    } else if checked.iter().any(|c| c.report.has_errors()) {
+        1
+    } else {
+        0
+    }
+}
+
+/// `aib: <path>: <error>` for each unreadable file, for standard error; escaped as text
+/// output is, since both reach the terminal.
+pub fn read_errors(checked: &[Checked]) -> String {
+    let mut out = String::new();
+    for c in checked {
+        if let Some(error) = &c.error {
+            out.push_str(&format!(
+                "aib: {}: {}\n",
+                escape::escape(&c.path),
+                escape::escape(error)
+            ));
+        }
+    }
+    out
 }
 
 /// The report formats of `aib check --format`.

@@ -54,6 +54,23 @@ pub fn render(checked: &[Checked]) -> String {
             })
         })
         .collect();
+    // Files that could not be read are the run's failures, not results: SARIF reports them as
+    // tool execution notifications of an unsuccessful invocation.
+    let notifications: Vec<Value> = checked
+        .iter()
+        .filter_map(|c| {
+            let error = c.error.as_ref()?;
+            Some(json!({
+                "level": "error",
+                "message": { "text": error },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&c.path) } } }],
+            }))
+        })
+        .collect();
+    let mut invocation = json!({ "executionSuccessful": notifications.is_empty() });
+    if !notifications.is_empty() {
+        invocation["toolExecutionNotifications"] = Value::Array(notifications);
+    }
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -64,6 +81,7 @@ pub fn render(checked: &[Checked]) -> String {
                 "informationUri": "https://learn.microsoft.com/azure/virtual-machines/linux/image-builder-json",
                 "rules": rules,
             }},
+            "invocations": [invocation],
             "results": results,
         }],
     });

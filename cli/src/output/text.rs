@@ -1,8 +1,11 @@
 //! Text for people: `file:line:column`, code, message, the source line with a caret, help.
 
 use annotate_snippets::{Level, Renderer, Snippet};
+use validator_core::parse::LineIndex;
 use validator_core::{Diagnostic, Severity};
 
+use super::escape::escape;
+use super::excerpt::excerpt;
 use super::Checked;
 
 pub fn render(checked: &[Checked], color: bool) -> String {
@@ -13,19 +16,31 @@ pub fn render(checked: &[Checked], color: bool) -> String {
     };
     let mut out = String::new();
     let mut totals = validator_core::Summary::default();
+    let mut unreadable = 0;
     for file in checked {
+        // Unreadable files are said on standard error (`read_errors`), not among reports.
+        if file.error.is_some() {
+            unreadable += 1;
+            continue;
+        }
+        // Built once per file: building it per diagnostic made output quadratic.
+        let lines = LineIndex::new(&file.text);
         for d in &file.report.diagnostics {
-            out.push_str(&render_one(&renderer, file, d));
+            out.push_str(&render_one(&renderer, file, &lines, d));
             out.push_str("\n\n");
         }
         let s = file.report.summary;
         totals.errors += s.errors;
         totals.warnings += s.warnings;
         totals.infos += s.infos;
-        out.push_str(&format!("{}: {}\n", file.path, counts(s)));
+        out.push_str(&format!("{}: {}\n", escape(&file.path), counts(s)));
     }
     if checked.len() > 1 {
-        out.push_str(&format!("{} files: {}\n", checked.len(), counts(totals)));
+        out.push_str(&format!("{} files: {}", checked.len(), counts(totals)));
+        if unreadable > 0 {
+            out.push_str(&format!("; {unreadable} could not be read"));
+        }
+        out.push('\n');
     }
     out
 }
@@ -49,54 +64,53 @@ fn level(severity: Severity) -> Level {
     }
 }
 
-fn render_one(renderer: &Renderer, file: &Checked, d: &Diagnostic) -> String {
+fn render_one(renderer: &Renderer, file: &Checked, lines: &LineIndex, d: &Diagnostic) -> String {
     let start = d.start.unwrap_or_default();
-    // annotate-snippets appends `:line:column` to the origin itself.
-    let origin = file.path.clone();
-    let lines = validator_core::parse::LineIndex::new(&file.text);
-    // Show only the first line of the span: templates can be megabytes on one line.
+    let path = escape(&file.path);
     let line = if start.line > 0 {
         lines.line_text(&file.text, start.line)
     } else {
-        ""
+        &file.text[..0]
     };
-    let shown: String = line.chars().take(300).collect();
-    let caret_start = shown
-        .char_indices()
-        .nth(start.column.saturating_sub(1))
-        .map_or(shown.len(), |(i, _)| i);
-    let caret_end = match (d.span, d.end) {
-        (Some(_), Some(end)) if end.line == start.line => shown
-            .char_indices()
-            .nth(end.column.saturating_sub(1))
-            .map_or(shown.len(), |(i, _)| i),
-        _ => shown.len(),
-    }
-    .max(caret_start);
-    let caret_end = if caret_end == caret_start {
-        (caret_start + 1).min(shown.len().max(caret_start))
-    } else {
-        caret_end
+    // `line` is a slice of the text, so its offset comes from the pointers, without a search.
+    // The span's byte offsets are made relative to the line; a span that ends on a later line
+    // underlines to the end of this one.
+    let line_start = line.as_ptr() as usize - file.text.as_ptr() as usize;
+    let (caret_start, caret_end) = match (d.span, d.end) {
+        (Some(span), Some(end)) => {
+            let caret_start = span.start.saturating_sub(line_start);
+            let caret_end = if end.line == start.line {
+                span.end.saturating_sub(line_start)
+            } else {
+                line.len()
+            };
+            (caret_start, caret_end)
+        }
+        _ => (0, line.len()),
     };
-    let mut message = level(d.severity).title(&d.message).id(d.code);
-    let label = format!("{} ({})", d.rule, d.pointer_display());
-    if !shown.is_empty() {
+    let shown = excerpt(line, caret_start, caret_end);
+    let title = escape(&d.message);
+    let mut message = level(d.severity).title(&title).id(d.code);
+    let label = format!("{} ({})", d.rule, escape(d.pointer_display()));
+    if !shown.text.is_empty() {
         message = message.snippet(
-            Snippet::source(&shown)
+            Snippet::source(&shown.text)
                 .line_start(start.line.max(1))
-                .origin(&origin)
-                .annotation(level(d.severity).span(caret_start..caret_end).label(&label)),
+                // annotate-snippets appends `:line:column` to the origin itself.
+                .origin(&path)
+                .annotation(level(d.severity).span(shown.caret.clone()).label(&label)),
         );
     } else {
-        message = message.footer(Level::Note.title(&file.path));
+        message = message.footer(Level::Note.title(&path));
     }
-    if let Some(help) = &d.help {
+    let help = d.help.as_deref().map(escape);
+    if let Some(help) = &help {
         message = message.footer(Level::Help.title(help));
     }
     let fix_note = d
         .fix
         .as_ref()
-        .map(|f| format!("fix available: {}", f.description));
+        .map(|f| format!("fix available: {}", escape(&f.description)));
     if let Some(note) = &fix_note {
         message = message.footer(Level::Note.title(note));
     }
@@ -104,15 +118,35 @@ fn render_one(renderer: &Renderer, file: &Checked, d: &Diagnostic) -> String {
         .related
         .iter()
         .map(|r| match r.position {
-            Some(p) => format!("{}: {}:{}:{}", r.label, file.path, p.line, p.column),
-            None => format!("{}: {}", r.label, r.pointer),
+            Some(p) => format!("{}: {}:{}:{}", escape(&r.label), path, p.line, p.column),
+            None => format!("{}: {}", escape(&r.label), escape(&r.pointer)),
         })
         .collect();
     for note in &related {
         message = message.footer(Level::Note.title(note));
     }
     let rendered = renderer.render(message).to_string();
-    rendered
+    if shown.text.is_empty() {
+        rendered
+    } else {
+        with_column(rendered, &path, start.line.max(1), start.column.max(1))
+    }
+}
+
+/// annotate-snippets counts the origin's column in the excerpt it was given, which is cut and
+/// escaped; the file's column is the core's. Replaces the first (counted after the one-line
+/// title, so a message cannot spoof it).
+fn with_column(rendered: String, path: &str, line: usize, column: usize) -> String {
+    let title_end = rendered.find('\n').unwrap_or(rendered.len());
+    let needle = format!("{path}:{line}:");
+    let Some(at) = rendered[title_end..].find(&needle) else {
+        return rendered;
+    };
+    let digits = title_end + at + needle.len();
+    let digits_end = rendered[digits..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(rendered.len(), |n| digits + n);
+    format!("{}{column}{}", &rendered[..digits], &rendered[digits_end..])
 }
 
 trait PointerDisplay {
