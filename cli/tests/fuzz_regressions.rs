@@ -6,9 +6,6 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
-#[path = "../../fuzz/src/exercise.rs"]
-#[allow(dead_code)] // only its decoding is used here; the core part runs in validator-core
-mod exercise;
 #[path = "../../fuzz/src/exercise_cli.rs"]
 mod exercise_cli;
 
@@ -40,7 +37,7 @@ fn fuzz_regressions_pass_through_every_output_format() {
     let mut failures = Vec::new();
     for path in &files {
         let bytes = std::fs::read(path).unwrap();
-        for text in exercise::texts_from_bytes(&bytes) {
+        for text in exercise_cli::texts_from_bytes(&bytes) {
             let runs: [Run; 2] = [
                 ("every format", exercise_cli::exercise_cli),
                 ("terminal safety", exercise_cli::assert_terminal_safe),

@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    for text in aib_fuzz::exercise::texts_from_bytes(data) {
+    for text in aib_fuzz::exercise_cli::texts_from_bytes(data) {
         aib_fuzz::run_all(&text);
     }
 });

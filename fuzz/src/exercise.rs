@@ -93,8 +93,9 @@ fn assert_spans_in_text(text: &str, report: &Report) {
 
 /// The texts a byte string can reach the core as: the bytes themselves when they are UTF-8 (what
 /// `aib` reads; the lossy decoding is then the identical text), their lossy UTF-8 decoding when
-/// they are not (what a browser's file reader gives), and the CLI's UTF-16 decoding when they
-/// start with a UTF-16 byte order mark.
+/// they are not (what a browser's file reader gives), and UTF-16 behind a byte order mark. This
+/// mirrors `aib::input::decode` for `validator-core`'s tests, which cannot depend on `aib`; the
+/// fuzz targets use the real one (`exercise_cli::texts_from_bytes`).
 pub fn texts_from_bytes(data: &[u8]) -> Vec<String> {
     let lossy = String::from_utf8_lossy(data).into_owned();
     let mut texts = vec![lossy];

@@ -39,6 +39,18 @@ fn without_styles(text: &str) -> String {
     out
 }
 
+/// The texts `bytes` can reach `aib`'s renderers as: what `aib` decodes from a file
+/// (`aib::input::decode`: UTF-8, or UTF-16 behind a BOM), and the lossy UTF-8 decoding when that
+/// differs or `aib` refuses the bytes (what a browser's file reader gives).
+pub fn texts_from_bytes(bytes: &[u8]) -> Vec<String> {
+    let lossy = String::from_utf8_lossy(bytes).into_owned();
+    match aib::input::decode(bytes) {
+        Ok(text) if text == lossy => vec![text],
+        Ok(text) => vec![lossy, text],
+        Err(_) => vec![lossy],
+    }
+}
+
 /// Every format, plain and in colour: no panic, and JSON and SARIF output that parses.
 pub fn exercise_cli(text: &str) {
     let options = validator_core::Options::default();
