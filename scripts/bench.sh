@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Runs the criterion benchmark of `check` and the ajv peer on the same corpus templates and
-# schemas, one after the other on this machine, then the app in headless Chromium (size,
+# Runs the criterion benchmark of `check` and its peers (ajv, vscode-json-languageservice) on the
+# same corpus templates and schemas, one after the other on this machine, then the app in headless Chromium (size,
 # time to an interactive form, edit to updated problems), and writes BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-command -v node >/dev/null || { echo "node is needed for the ajv peer" >&2; exit 1; }
+command -v node >/dev/null || { echo "node is needed for the ajv and vscode-json peers" >&2; exit 1; }
 (cd bench/ajv && npm ci --no-audit --no-fund --silent)
+(cd bench/vscode-json && npm ci --no-audit --no-fund --silent)
 
 cargo run -q --release -p validator-core --example bench_inputs > target/bench-inputs.json
 cargo bench -p validator-core --bench check -- --warm-up-time 2 --measurement-time 5
 node bench/ajv/bench.mjs target/bench-inputs.json > target/ajv-results.json
+node bench/vscode-json/bench.mjs target/bench-inputs.json > target/vscode-json-results.json
 scripts/dist.sh
 node tests/e2e/perf.mjs > target/browser-bench.json
-python3 scripts/bench_report.py target/bench-inputs.json target/ajv-results.json target/criterion target/browser-bench.json > BENCHMARKS.md
+python3 scripts/bench_report.py target/bench-inputs.json target/ajv-results.json target/criterion target/browser-bench.json target/vscode-json-results.json > BENCHMARKS.md
 cat BENCHMARKS.md

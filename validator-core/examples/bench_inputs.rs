@@ -1,5 +1,6 @@
 //! Writes what the ajv benchmark validates: for each benchmark template, the image template
-//! resource(s) exactly as the schema check sees them, with their API version and the file's text.
+//! resource(s) exactly as the schema check sees them, with their API version, the file's text and
+//! the resource's JSON pointer in it (the vscode-json peer binds the schema there).
 //! `cargo run -p validator-core --example bench_inputs > target/bench-inputs.json`
 
 #[path = "../benches/common.rs"]
@@ -20,6 +21,7 @@ fn main() {
                 "text": text,
                 "apiVersion": template.api_version,
                 "resource": resource,
+                "pointer": template.pointer,
             }));
         }
     }

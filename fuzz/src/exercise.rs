@@ -1,0 +1,122 @@
+//! Everything one text can make the core do: `check` under two sets of options, every export of
+//! every template found (with default and with hostile export options), and every offered fix.
+//!
+//! Shared by the fuzz targets and by the regression tests that replay what the fuzzer found
+//! (`validator-core/tests/fuzz_regressions.rs` includes this file), so that a regression input is
+//! run through exactly what the fuzzer ran. It depends on `validator_core` alone.
+
+use validator_core::export::{self, Input, Kind};
+use validator_core::{edit, parse, ApiVersion, Options, Os, Report};
+
+/// Export options a user could type that are awkward for every target's quoting: shell and
+/// PowerShell metacharacters, quotes, a NUL, an escape sequence, bidi control, a line break.
+fn hostile_export_options() -> export::Options {
+    export::Options {
+        resource_group: Some("rg'\"$(id)`;\n\u{202e}".to_owned()),
+        template_name: Some("name${IFS}&&$x\u{1b}[2J".to_owned()),
+        location: Some("west\u{0}us".to_owned()),
+        identity_name: Some("é\u{a0}“id”\r".to_owned()),
+    }
+}
+
+/// Runs the core on `text` and checks the invariants every caller relies on; returns the report
+/// under default options, for the renderers.
+pub fn exercise_core(text: &str) -> Report {
+    let pinned = Options {
+        api_version: ApiVersion::ALL.first().copied(),
+        os: Some(Os::Windows),
+    };
+    let report = validator_core::check(text, &Options::default());
+    let pinned_report = validator_core::check(text, &pinned);
+    for report in [&report, &pinned_report] {
+        assert_spans_in_text(text, report);
+    }
+
+    if let Some(document) = parse::parse(text).value {
+        let hostile = hostile_export_options();
+        // Four templates are enough to reach every code path; a mutant with thousands would
+        // only make each execution slower.
+        for info in report.templates.iter().take(4) {
+            let Some(input) = Input::from_report(&document, info) else {
+                continue;
+            };
+            for kind in Kind::ALL {
+                export::render(kind, &input, &export::Options::default());
+                export::render(kind, &input, &hostile);
+            }
+        }
+    }
+
+    // The app applies fixes with one click; a fix may be refused, never panic.
+    for fix in report
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .take(8)
+    {
+        let _ = edit::apply_fix(text, fix);
+    }
+    report
+}
+
+/// Every span the core reports (diagnostics, related places, text edits of fixes) lies inside
+/// the text and on character boundaries: renderers and editors slice the text with them.
+fn assert_spans_in_text(text: &str, report: &Report) {
+    let check = |what: &str, code: &str, span: validator_core::Span| {
+        assert!(
+            span.start <= span.end
+                && span.end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end),
+            "{code}: {what} span {}..{} is not a char range of the {}-byte text",
+            span.start,
+            span.end,
+            text.len()
+        );
+    };
+    for d in &report.diagnostics {
+        if let Some(span) = d.span {
+            check("diagnostic", d.code, span);
+        }
+        for related in &d.related {
+            if let Some(span) = related.span {
+                check("related", d.code, span);
+            }
+        }
+        for e in d.fix.iter().flat_map(|f| &f.edits) {
+            if let validator_core::Edit::Text { span, .. } = e {
+                check("fix edit", d.code, *span);
+            }
+        }
+    }
+}
+
+/// The texts a byte string can reach the core as: the bytes themselves when they are UTF-8 (what
+/// `aib` reads; the lossy decoding is then the identical text), their lossy UTF-8 decoding when
+/// they are not (what a browser's file reader gives), and UTF-16 behind a byte order mark. This
+/// mirrors `aib::input::decode` for `validator-core`'s tests, which cannot depend on `aib`; the
+/// fuzz targets use the real one (`exercise_cli::texts_from_bytes`).
+pub fn texts_from_bytes(data: &[u8]) -> Vec<String> {
+    let lossy = String::from_utf8_lossy(data).into_owned();
+    let mut texts = vec![lossy];
+    let utf16 = |rest: &[u8], le: bool| {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16(&units).ok()
+    };
+    let decoded = match data {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
+        _ => None,
+    };
+    texts.extend(decoded);
+    texts
+}
