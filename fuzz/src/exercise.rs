@@ -25,6 +25,7 @@ pub fn exercise_core(text: &str) -> Report {
     let pinned = Options {
         api_version: ApiVersion::ALL.first().copied(),
         os: Some(Os::Windows),
+        ..Options::default()
     };
     let report = validator_core::check(text, &Options::default());
     let pinned_report = validator_core::check(text, &pinned);
@@ -41,8 +42,12 @@ pub fn exercise_core(text: &str) -> Report {
                 continue;
             };
             for kind in Kind::ALL {
-                export::render(kind, &input, &export::Options::default());
-                export::render(kind, &input, &hostile);
+                for options in [&export::Options::default(), &hostile] {
+                    // A refusal must say which value it cannot carry.
+                    if let Err(refusal) = export::render(kind, &input, options) {
+                        assert!(!refusal.message.is_empty(), "a refusal without a reason");
+                    }
+                }
             }
         }
     }
