@@ -84,11 +84,12 @@ test("a share link opened in a new tab is a new draft and leaves the other tab's
   const linked = { ...starter, name: "from-the-link", location: "northeurope" };
   const { page: b } = await open(browser, linkTo(linked), { context });
   assert.deepEqual(await doc(b), linked);
-  await b.getByText("Opened the template from the link as a new draft").waitFor();
-  assert.ok(!b.url().includes("#"), "the link is taken out of the address, so a reload opens the draft");
 
   await reload(a);
   assert.equal((await doc(a)).name, "work-in-a", "the older tab's draft is intact");
+
+  await b.getByText("Opened the template from the link as a new draft").waitFor();
+  assert.ok(!b.url().includes("#"), "the link is taken out of the address, so a reload opens the draft");
   await reload(b);
   assert.deepEqual(await doc(b), linked, "the link's tab reloads its own draft");
 
