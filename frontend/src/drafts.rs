@@ -23,9 +23,11 @@ pub const MAX_RECENT: usize = 20;
 /// How much text the recent drafts may take together (in characters), leaving room in the
 /// browser's usual 5 MB per site for this tab's draft and its history.
 pub const MAX_RECENT_CHARS: usize = 3 * 1024 * 1024;
-/// How many undo steps survive a reload, and how much text they may take together.
+/// How many undo steps survive a reload, and how much text they may take together: 1 M
+/// characters is 2 MB as browsers count storage (UTF-16), so with the text itself a 1 MB
+/// template and one undo step still fit the usual 5 M characters of `sessionStorage`.
 pub const MAX_HISTORY_STEPS: usize = 50;
-pub const MAX_HISTORY_CHARS: usize = 2 * 1024 * 1024;
+pub const MAX_HISTORY_CHARS: usize = 1024 * 1024;
 
 const VERSION: u32 = 2;
 
