@@ -5,87 +5,51 @@ use validator_core::Options;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::draft_conflict::DraftConflict;
 use crate::components::examples::Examples;
 use crate::components::import_panel::{read_file, ImportPanel};
 use crate::components::json_view::JsonView;
 use crate::components::problems_panel::ProblemsPanel;
+use crate::components::recent_drafts::RecentDrafts;
 use crate::components::section_nav::SectionNav;
 use crate::components::section_view::SectionView;
 use crate::components::status_bar::StatusBar;
+use crate::components::storage_problem::StorageProblem;
 use crate::components::template_picker::TemplatePicker;
 use crate::components::toolbar::{Panel, Toolbar};
 use crate::components::{Editor, Navigation};
 use crate::history_keys::use_history_keys;
-use crate::samples::LINUX_STARTER;
+use crate::opening::open_tab;
 use crate::sections::{section_of, SECTIONS};
-use crate::share;
 use crate::state::{EditorAction, EditorState};
-use crate::storage::{self, Restored};
-
-/// Where the first document comes from, and what to tell the user about it.
-fn initial_document() -> (String, Option<String>, Option<String>) {
-    let fragment = browser::fragment();
-    if !fragment.is_empty() {
-        browser::clear_fragment();
-        match share::decode(&fragment) {
-            Ok(text) => {
-                return (
-                    text,
-                    Some(
-                        "Opened the template from the link. Undo brings back your previous work."
-                            .into(),
-                    ),
-                    None,
-                )
-            }
-            Err(e) => {
-                return (
-                    load_saved().0,
-                    Some(format!("The link could not be opened: {e}.")),
-                    None,
-                )
-            }
-        }
-    }
-    load_saved()
-}
-
-fn load_saved() -> (String, Option<String>, Option<String>) {
-    match storage::load() {
-        Restored::Text(text) => (text, None, None),
-        Restored::Nothing => (LINUX_STARTER.to_owned(), None, None),
-        Restored::Corrupted(raw) => (LINUX_STARTER.to_owned(), None, Some(raw)),
-    }
-}
+use crate::use_drafts::{use_draft_autosave, use_links_in_open_tab, use_other_tab_saves};
+use crate::{draft_storage, share};
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let initial = use_memo((), |_| initial_document());
+    let initial = use_memo((), |_| open_tab());
     let editor: Editor = use_reducer({
-        let text = initial.0.clone();
-        move || EditorState::new(text, Options::default())
+        let initial = initial.clone();
+        move || {
+            EditorState::resume(
+                &initial.id,
+                initial.text.clone(),
+                initial.undo.clone(),
+                Options::default(),
+            )
+        }
     });
-    let message = use_state(|| initial.1.clone());
-    let corrupted = use_state(|| initial.2.clone());
-    let section = use_state(|| 0usize);
+    let message = use_state(|| initial.message.clone());
+    let corrupted = use_state(|| initial.corrupted.clone());
+    let section = use_state(|| initial.section.min(SECTIONS.len() - 1));
     let panel = use_state(|| Panel::None);
     let pending_focus = use_state(|| None::<String>);
     let drop_error = use_state(|| None::<String>);
 
-    // Autosave every change; a corrupted save is left alone until the user decides.
-    {
-        let message = message.clone();
-        let corrupted = corrupted.clone();
-        use_effect_with(editor.text.clone(), move |text| {
-            if corrupted.is_none() {
-                if let Err(e) = storage::save(text) {
-                    message.set(Some(format!(
-                        "Autosave failed: {e}. Download your JSON to keep it."
-                    )));
-                }
-            }
-        });
-    }
+    // Autosave this tab's draft; unreadable saved work is left alone until the user decides.
+    use_draft_autosave(editor.clone(), *section, corrupted.is_some());
+    use_other_tab_saves(editor.clone());
+    use_links_in_open_tab(editor.clone());
     // Focus the field a problem points at, once its section is rendered.
     {
         let pending_focus = pending_focus.clone();
@@ -172,7 +136,7 @@ pub fn app() -> Html {
         let panel = panel.clone();
         Callback::from(move |_| panel.set(Panel::None))
     };
-    let recover = corrupted.as_ref().map(|raw| {
+    let recover = corrupted.as_ref().map(|(key, raw)| {
         let download = {
             let raw = raw.clone();
             Callback::from(move |_: MouseEvent| {
@@ -181,8 +145,9 @@ pub fn app() -> Html {
         };
         let fresh = {
             let corrupted = corrupted.clone();
+            let key = key.clone();
             Callback::from(move |_: MouseEvent| {
-                storage::clear();
+                draft_storage::discard(&key);
                 corrupted.set(None);
             })
         };
@@ -219,6 +184,8 @@ pub fn app() -> Html {
                         <Toolbar panel={*panel} {onpanel} {onshare} />
                     </header>
                     { recover.unwrap_or_default() }
+                    <DraftConflict />
+                    <StorageProblem />
                     if let Some(text) = notice {
                         <div class="banner is-info" role="status">
                             <span>{ text }</span>
@@ -227,6 +194,7 @@ pub fn app() -> Html {
                     }
                     if *panel == Panel::Examples { <Examples onclose={close_panel.clone()} /> }
                     if *panel == Panel::Import { <ImportPanel onclose={close_panel.clone()} /> }
+                    if *panel == Panel::Recent { <RecentDrafts onclose={close_panel.clone()} /> }
                     <main class="workspace">
                         <SectionNav />
                         <div class="form">

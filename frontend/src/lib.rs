@@ -4,10 +4,14 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod draft_storage;
+pub mod drafts;
 pub mod form;
 pub mod history_keys;
+pub mod opening;
 pub mod samples;
 pub mod sections;
 pub mod share;
 pub mod state;
 pub mod storage;
+pub mod use_drafts;

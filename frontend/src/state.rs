@@ -66,6 +66,28 @@ pub enum EditorAction {
     Undo,
     Redo,
     DismissNotice,
+    /// Opens a whole draft in this tab (a link, a recent draft), with its own id and history:
+    /// the draft that was open stays under its own id in Recent drafts.
+    OpenDraft {
+        id: String,
+        text: String,
+        undo: Vec<String>,
+        notice: Option<String>,
+    },
+    /// Another tab saved the draft `id` with `text` (a `storage` event).
+    OtherTabSaved {
+        id: String,
+        text: String,
+    },
+    /// After another tab changed this draft: take their text, as an undoable step.
+    LoadTheirs,
+    /// After another tab changed this draft: keep this text as a new draft `id`.
+    KeepMine {
+        id: String,
+    },
+    /// Saving the draft failed (`Some`, why) or works again (`None`).
+    StorageProblem(Option<String>),
+    Notify(String),
 }
 
 /// How a text change joins the undo history.
@@ -93,6 +115,13 @@ pub struct EditorState {
     pub notice: Option<String>,
     /// True while keystrokes in the JSON view are being gathered into one undo step.
     typing: bool,
+    /// The draft this tab edits: it saves under this id only (see `drafts`).
+    pub draft_id: Rc<str>,
+    /// Another tab's newer text for this draft: until the user chooses, this tab does not
+    /// save over it.
+    pub conflict: Option<Rc<String>>,
+    /// Why the draft could not be saved, while it cannot.
+    pub storage_problem: Option<String>,
 }
 
 /// Context consumers re-render when this says the state changed, so it compares every field:
@@ -111,6 +140,9 @@ impl PartialEq for EditorState {
             && Rc::ptr_eq(&self.stash, &other.stash)
             && self.notice == other.notice
             && self.typing == other.typing
+            && self.draft_id == other.draft_id
+            && self.conflict == other.conflict
+            && self.storage_problem == other.storage_problem
     }
 }
 
@@ -127,7 +159,24 @@ impl EditorState {
             stash: Rc::default(),
             notice: None,
             typing: false,
+            draft_id: Rc::from(""),
+            conflict: None,
+            storage_problem: None,
         }
+    }
+
+    /// A draft with its id and the undo steps that survived a reload (oldest first).
+    pub fn resume(id: &str, text: String, undo: Vec<String>, options: Options) -> Self {
+        EditorState {
+            draft_id: Rc::from(id),
+            undo: undo.into_iter().map(Rc::new).collect(),
+            ..EditorState::new(text, options)
+        }
+    }
+
+    /// The undo steps, oldest first.
+    pub fn history(&self) -> &[Rc<String>] {
+        &self.undo
     }
 
     pub fn can_undo(&self) -> bool {
@@ -424,6 +473,48 @@ impl Reducible for EditorState {
                 notice: None,
                 ..(*self).clone()
             },
+            EditorAction::OpenDraft {
+                id,
+                text,
+                undo,
+                notice,
+            } => EditorState {
+                notice,
+                storage_problem: self.storage_problem.clone(),
+                ..EditorState::resume(&id, text, undo, self.options.clone())
+            },
+            EditorAction::OtherTabSaved { id, text } => {
+                if *id != *self.draft_id {
+                    return self;
+                }
+                EditorState {
+                    // Theirs is what we have: nothing to choose.
+                    conflict: (text != *self.text).then(|| Rc::new(text)),
+                    ..(*self).clone()
+                }
+            }
+            EditorAction::LoadTheirs => match self.conflict.clone() {
+                Some(theirs) => EditorState {
+                    conflict: None,
+                    ..self.with_text((*theirs).clone())
+                },
+                None => return self,
+            },
+            EditorAction::KeepMine { id } => EditorState {
+                draft_id: Rc::from(id),
+                conflict: None,
+                ..(*self).clone()
+            },
+            EditorAction::StorageProblem(problem) => {
+                if problem == self.storage_problem {
+                    return self;
+                }
+                EditorState {
+                    storage_problem: problem,
+                    ..(*self).clone()
+                }
+            }
+            EditorAction::Notify(notice) => self.with_notice(notice),
         };
         Rc::new(next)
     }
@@ -753,6 +844,56 @@ mod tests {
             pointer: "/properties/customize/0".into(),
             new_type: "File".into(),
         });
+    }
+
+    #[test]
+    fn another_tabs_save_of_this_draft_is_a_conflict_until_the_user_chooses() {
+        let mine = Rc::new(EditorState::resume(
+            "a",
+            "{\"location\": \"mine\"}".into(),
+            vec!["{}".into()],
+            Options::default(),
+        ));
+        assert!(mine.can_undo(), "the history survives");
+        let theirs = "{\"location\": \"theirs\"}".to_owned();
+        let other = mine.clone().reduce(EditorAction::OtherTabSaved {
+            id: "b".into(),
+            text: theirs.clone(),
+        });
+        assert!(other.conflict.is_none(), "another draft is no conflict");
+        let same = mine.clone().reduce(EditorAction::OtherTabSaved {
+            id: "a".into(),
+            text: (*mine.text).clone(),
+        });
+        assert!(same.conflict.is_none(), "the same text is no conflict");
+        let state = mine.clone().reduce(EditorAction::OtherTabSaved {
+            id: "a".into(),
+            text: theirs.clone(),
+        });
+        assert_eq!(state.conflict.as_deref(), Some(&theirs));
+        let loaded = state.clone().reduce(EditorAction::LoadTheirs);
+        assert_eq!(*loaded.text, theirs);
+        assert!(loaded.conflict.is_none());
+        assert_eq!(*loaded.reduce(EditorAction::Undo).text, *mine.text);
+        let kept = state.reduce(EditorAction::KeepMine { id: "c".into() });
+        assert_eq!(&*kept.draft_id, "c");
+        assert_eq!(kept.text, mine.text);
+        assert!(kept.conflict.is_none());
+    }
+
+    #[test]
+    fn opening_a_draft_starts_its_own_history_under_its_own_id() {
+        let state = start(json!({"location": "a"}))
+            .reduce(EditorAction::SetText("{\"location\": \"b\"}".into()))
+            .reduce(EditorAction::OpenDraft {
+                id: "new".into(),
+                text: "{\"location\": \"linked\"}".into(),
+                undo: vec![],
+                notice: None,
+            });
+        assert_eq!(&*state.draft_id, "new");
+        assert_eq!(doc(&state)["location"], json!("linked"));
+        assert!(!state.can_undo());
     }
 
     #[test]

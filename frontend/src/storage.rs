@@ -1,4 +1,5 @@
-//! Autosave in the browser's local storage, and reading it back safely.
+//! The old single autosave slot, shared by every tab (before drafts): read once, safely, to
+//! migrate it into the recent drafts (`drafts`, `opening`), then removed.
 
 use serde::{Deserialize, Serialize};
 
@@ -46,14 +47,6 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// Reads the saved document.
 pub fn load() -> Restored {
     decode(local_storage().and_then(|s| s.get_item(KEY).ok().flatten()))
-}
-
-/// Saves the document; storage full or blocked is not fatal (the work stays in the page).
-pub fn save(text: &str) -> Result<(), String> {
-    let storage = local_storage().ok_or("the browser's storage is not available")?;
-    storage
-        .set_item(KEY, &encode(text))
-        .map_err(|_| "the browser's storage is full or blocked".to_owned())
 }
 
 pub fn clear() {

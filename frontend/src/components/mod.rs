@@ -1,6 +1,7 @@
 //! The app's components, one per file.
 
 pub mod diagnostics;
+pub mod draft_conflict;
 pub mod examples;
 pub mod export_panel;
 pub mod field;
@@ -10,9 +11,11 @@ pub mod list_field;
 pub mod map_field;
 pub mod placeholder_form;
 pub mod problems_panel;
+pub mod recent_drafts;
 pub mod section_nav;
 pub mod section_view;
 pub mod status_bar;
+pub mod storage_problem;
 pub mod template_picker;
 pub mod toolbar;
 

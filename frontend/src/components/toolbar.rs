@@ -13,6 +13,7 @@ pub enum Panel {
     New,
     Examples,
     Import,
+    Recent,
 }
 
 #[derive(Properties, PartialEq)]
@@ -67,6 +68,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" aria-expanded={(props.panel == Panel::New).to_string()} onclick={toggle(Panel::New)}>{ "New" }</button>
                 <button type="button" aria-expanded={(props.panel == Panel::Examples).to_string()} onclick={toggle(Panel::Examples)}>{ "Examples" }</button>
                 <button type="button" aria-expanded={(props.panel == Panel::Import).to_string()} onclick={toggle(Panel::Import)}>{ "Import" }</button>
+                <button type="button" aria-expanded={(props.panel == Panel::Recent).to_string()} onclick={toggle(Panel::Recent)}>{ "Recent drafts" }</button>
                 <span class="separator" />
                 <button type="button" onclick={undo} disabled={!editor.can_undo()} aria-keyshortcuts="Control+Z">{ "Undo" }</button>
                 <button type="button" onclick={redo} disabled={!editor.can_redo()} aria-keyshortcuts="Control+Shift+Z">{ "Redo" }</button>

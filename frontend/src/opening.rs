@@ -1,0 +1,57 @@
+//! What a tab opens with: a link, its own draft after a reload, the migrated old autosave, or
+//! the starter (the choice is `drafts::choose_start`; this reads the browser).
+
+use crate::drafts::{self, Start};
+use crate::samples::LINUX_STARTER;
+use crate::storage::Restored;
+use crate::{browser, draft_storage, share};
+
+/// The first draft of a tab, ready for the editor.
+pub struct OpenedTab {
+    pub id: String,
+    pub text: String,
+    pub undo: Vec<String>,
+    pub section: usize,
+    pub message: Option<String>,
+    /// Unreadable saved work and its key, kept until the user decides.
+    pub corrupted: Option<(String, String)>,
+}
+
+/// The share link in the address, if any (the fragment is then removed, so a reload opens
+/// this tab's draft rather than the link again).
+pub fn take_link() -> Option<Result<String, String>> {
+    let fragment = browser::fragment();
+    if fragment.is_empty() {
+        return None;
+    }
+    browser::clear_fragment();
+    Some(share::decode(&fragment))
+}
+
+pub fn open_tab() -> OpenedTab {
+    let link = take_link();
+    let legacy = draft_storage::load_legacy();
+    let migrated_id = draft_storage::new_id();
+    if let Restored::Text(text) = &legacy {
+        draft_storage::migrate_legacy(text, &migrated_id);
+    }
+    let opening = drafts::choose_start(
+        link,
+        draft_storage::load_tab(),
+        legacy,
+        &migrated_id,
+        LINUX_STARTER,
+    );
+    let (id, text, undo, section) = match opening.start {
+        Start::New { text } => (draft_storage::new_id(), text, Vec::new(), 0),
+        Start::Resume(draft) => (draft.id, draft.text, draft.undo, draft.section),
+    };
+    OpenedTab {
+        id,
+        text,
+        undo,
+        section,
+        message: opening.message,
+        corrupted: opening.corrupted,
+    }
+}
