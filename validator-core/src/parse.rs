@@ -203,6 +203,8 @@ pub fn parse(text: &str) -> Parsed {
         pointer: String::new(),
         index: SpanIndex::default(),
         diagnostics: Vec::new(),
+        open_items: Vec::new(),
+        open_children: Vec::new(),
     };
     if text.starts_with('\u{feff}') {
         parser.pos = '\u{feff}'.len_utf8();
@@ -261,6 +263,11 @@ struct Parser<'t> {
     pointer: String,
     index: SpanIndex,
     diagnostics: Vec<Diagnostic>,
+    /// The items of the arrays being read, innermost last: each array takes its own off the
+    /// top when it closes, in one allocation of the right size. Growing a `Vec` per array
+    /// (and shrinking it after) made allocation half the cost of a deeply nested template.
+    open_items: Vec<Value>,
+    open_children: Vec<u32>,
 }
 
 impl Parser<'_> {
@@ -523,8 +530,8 @@ impl Parser<'_> {
         let open = self.pos;
         self.pos += 1;
         self.depth += 1;
-        let mut items = Vec::new();
-        let mut children: Vec<u32> = Vec::new();
+        let items_start = self.open_items.len();
+        let children_start = self.open_children.len();
         loop {
             self.skip_trivia();
             match self.peek() {
@@ -547,12 +554,12 @@ impl Parser<'_> {
                 _ => {}
             }
             let saved = self.pointer.len();
-            let _ = write!(self.pointer, "/{}", items.len());
+            let _ = write!(self.pointer, "/{}", self.open_items.len() - items_start);
             let before = self.pos;
             match self.parse_value() {
                 Some((value, node)) => {
-                    items.push(value);
-                    children.push(node);
+                    self.open_items.push(value);
+                    self.open_children.push(node);
                 }
                 None if self.pos == before => {
                     // Nothing was consumed: step over the bad character so the loop ends.
@@ -596,11 +603,10 @@ impl Parser<'_> {
             }
         }
         self.depth -= 1;
-        // Growth leaves room for four items; a deeply nested template is mostly one-item
-        // arrays, and the spare room tripled its memory.
-        items.shrink_to_fit();
-        children.shrink_to_fit();
-        self.index.nodes[slot].children = children;
+        // Exactly sized: growth would leave room for four items, and a deeply nested template
+        // is mostly one-item arrays.
+        let items: Vec<Value> = self.open_items.drain(items_start..).collect();
+        self.index.nodes[slot].children = self.open_children.drain(children_start..).collect();
         Value::Array(items)
     }
 
