@@ -114,3 +114,13 @@ pub fn focus_pointer(pointer: &str) -> bool {
         }
     }
 }
+
+/// Focuses the element with `id`, if it is on the page.
+pub fn focus_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element {
+        let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}

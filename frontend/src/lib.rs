@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod entries;
 pub mod form;
 pub mod history_keys;
 pub mod samples;
