@@ -14,6 +14,18 @@ use validator_core::{Diagnostic, Severity};
 /// everyday lists keep every entry open as before.
 pub const COMPACT_ABOVE: usize = 50;
 
+/// Rows a long list renders at first, and rows added in each later task: rendering thousands
+/// of rows at once blocks the page for half a second, while a few hundred take a frame or two.
+pub const FIRST_ROWS: usize = 200;
+pub const ROWS_PER_STEP: usize = 400;
+
+/// How many rows to render: those shown so far, and always up to the open entry, so an entry
+/// opened from a problem deep in the list is on the page at once.
+pub fn rows_to_render(count: usize, shown: usize, open: Option<usize>) -> usize {
+    let wanted = open.map_or(shown, |open| shown.max(open + 1));
+    wanted.min(count)
+}
+
 /// Whether a list of `count` entries is shown as compact rows.
 pub fn is_compact(count: usize) -> bool {
     count > COMPACT_ABOVE
@@ -79,6 +91,15 @@ mod tests {
         assert!(!is_compact(COMPACT_ABOVE));
         assert!(is_compact(COMPACT_ABOVE + 1));
         assert!(is_compact(4600));
+    }
+
+    #[test]
+    fn rows_render_progressively_but_always_reach_the_open_entry() {
+        assert_eq!(rows_to_render(4600, FIRST_ROWS, None), FIRST_ROWS);
+        assert_eq!(rows_to_render(4600, FIRST_ROWS, Some(3999)), 4000);
+        assert_eq!(rows_to_render(4600, 600, Some(5)), 600);
+        assert_eq!(rows_to_render(120, FIRST_ROWS, None), 120);
+        assert_eq!(rows_to_render(4600, 9000, Some(4599)), 4600);
     }
 
     #[test]

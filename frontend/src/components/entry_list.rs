@@ -17,7 +17,10 @@ use super::entry_view::{Entry, EntryView};
 use super::field::field_hint;
 use super::{field_id, use_diagnostics_at, use_editor, use_navigation};
 use crate::browser;
-use crate::entries::{entry_index, entry_title, errors_by_entry, is_compact, singular};
+use crate::entries::{
+    entry_index, entry_title, errors_by_entry, is_compact, rows_to_render, singular, FIRST_ROWS,
+    ROWS_PER_STEP,
+};
 use crate::form::{self, Field, Kind};
 use crate::state::EditorAction;
 
@@ -116,6 +119,24 @@ pub fn entry_list(props: &EntryListProps) -> Html {
         });
     }
     let open_index = target.or(*open);
+    // Rows come in steps, one task each, so showing the list never blocks the page for long.
+    let shown = use_state(|| FIRST_ROWS);
+    let rendered = if compact {
+        rows_to_render(items.len(), *shown, open_index)
+    } else {
+        items.len()
+    };
+    {
+        let shown = shown.clone();
+        let more = rendered < items.len();
+        use_effect_with((rendered, more), move |&(rendered, more)| {
+            // Dropping the timeout (on the next render or unmount) cancels it.
+            let step = more.then(|| {
+                gloo::timers::callback::Timeout::new(0, move || shown.set(rendered + ROWS_PER_STEP))
+            });
+            move || drop(step)
+        });
+    }
     let on_open = {
         let open = open.setter();
         let focus_after = focus_after.clone();
@@ -196,7 +217,7 @@ pub fn entry_list(props: &EntryListProps) -> Html {
             }
             <FieldMessages id={format!("{}-messages", field_id(&abs))} diagnostics={diagnostics} />
             <ol class={classes!("entries", compact.then_some("compact"))}>
-                { for items.iter().enumerate().map(|(index, item)| {
+                { for items.iter().take(rendered).enumerate().map(|(index, item)| {
                     if !compact {
                         entry_view(index, item, None)
                     } else if Some(index) == open_index {
