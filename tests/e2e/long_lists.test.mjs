@@ -92,6 +92,13 @@ test("a 4,000-entry Customize list shows compact rows and opens one entry at a t
   await form(page).getByRole("button", { name: /^4000\. Shell renamed-last/ }).waitFor();
   assert.equal(await form(page).locator(".entries details").count(), 1);
   assert.equal(await form(page).getByLabel("Name", { exact: true }).inputValue(), "step-1");
+
+  // A new customizer opens at once rather than becoming a row at the far end of the list.
+  await form(page).getByRole("button", { name: "Add customizer" }).click();
+  await form(page).locator("legend", { hasText: "Customize (4001)" }).waitFor();
+  await form(page).locator("legend", { hasText: "Customizer 4001" }).waitFor();
+  assert.equal(await form(page).locator(".entries details").count(), 1);
+  assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ""), /^⠿?4001\. Shell/);
   assert.deepEqual(consoleErrors, []);
   await page.close();
 });

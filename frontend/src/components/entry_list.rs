@@ -168,6 +168,9 @@ pub fn entry_list(props: &EntryListProps) -> Html {
         let pointer = props.pointer.to_string();
         let chosen = chosen.clone();
         let count = items.len();
+        let open = open.setter();
+        let focus_after = focus_after.clone();
+        let abs = abs.clone();
         Callback::from(move |_| {
             let value = match &chosen {
                 Some(t) => serde_json::json!({ "type": t }),
@@ -178,6 +181,11 @@ pub fn entry_list(props: &EntryListProps) -> Html {
                 index: count,
                 value,
             });
+            // In a long list the new entry would be a row at the very end: open it instead.
+            if is_compact(count + 1) {
+                *focus_after.borrow_mut() = Some(summary_id(&abs, count));
+                open.set(Some(count));
+            }
         })
     };
     let choose = {
