@@ -19,11 +19,9 @@ pub const COMPACT_ABOVE: usize = 50;
 pub const FIRST_ROWS: usize = 200;
 pub const ROWS_PER_STEP: usize = 400;
 
-/// How many rows to render: those shown so far, and always up to the open entry, so an entry
-/// opened from a problem deep in the list is on the page at once.
-pub fn rows_to_render(count: usize, shown: usize, open: Option<usize>) -> usize {
-    let wanted = open.map_or(shown, |open| shown.max(open + 1));
-    wanted.min(count)
+/// How many rows (from the first) to render: those shown so far, at most all.
+pub fn rows_to_render(count: usize, shown: usize) -> usize {
+    shown.min(count)
 }
 
 /// Whether a list of `count` entries is shown as compact rows.
@@ -94,12 +92,10 @@ mod tests {
     }
 
     #[test]
-    fn rows_render_progressively_but_always_reach_the_open_entry() {
-        assert_eq!(rows_to_render(4600, FIRST_ROWS, None), FIRST_ROWS);
-        assert_eq!(rows_to_render(4600, FIRST_ROWS, Some(3999)), 4000);
-        assert_eq!(rows_to_render(4600, 600, Some(5)), 600);
-        assert_eq!(rows_to_render(120, FIRST_ROWS, None), 120);
-        assert_eq!(rows_to_render(4600, 9000, Some(4599)), 4600);
+    fn rows_render_progressively_up_to_the_whole_list() {
+        assert_eq!(rows_to_render(4600, FIRST_ROWS), FIRST_ROWS);
+        assert_eq!(rows_to_render(120, FIRST_ROWS), 120);
+        assert_eq!(rows_to_render(4600, 9000), 4600);
     }
 
     #[test]

@@ -113,6 +113,13 @@ test("a problem at entry 3,999 of a long list opens that entry and focuses its f
   assert.equal(focused, "/properties/customize/3999/name");
   assert.equal(await form(page).getByLabel("Name", { exact: true }).inputValue(), "step-0");
   assert.equal(await form(page).locator(".entries details").count(), 1);
+  // The rows before it keep arriving; the focused field stays focused and on screen.
+  await page.waitForFunction(() => document.querySelectorAll(".form .entries > li").length === 4000);
+  const onScreen = await page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return document.activeElement.dataset.pointer === "/properties/customize/3999/name" && r.top >= 0 && r.bottom <= innerHeight;
+  });
+  assert.ok(onScreen, "the field is still focused and in view once every row is on the page");
   assert.deepEqual(consoleErrors, []);
   await page.close();
 });

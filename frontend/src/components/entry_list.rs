@@ -94,12 +94,23 @@ pub fn entry_list(props: &EntryListProps) -> Html {
     // The id of an element to focus once the list has rendered (the entry just opened, or the
     // row of the entry just closed): a keyboard user stays where they were.
     let focus_after = use_mut_ref(|| None::<String>);
+    // The open entry's title and its distance from the top of the window before rows were
+    // added above it: the page then scrolls by as much as they pushed it down, so the entry (and
+    // the field focused in it) stays where the user sees it.
+    let anchor = use_mut_ref(|| None::<(String, f64)>);
     {
         let focus_after = focus_after.clone();
+        let anchor = anchor.clone();
         use_effect(move || {
             let id = focus_after.borrow_mut().take();
             if let Some(id) = id {
                 browser::focus_id(&id);
+            }
+            let anchored = anchor.borrow_mut().take();
+            if let Some((id, before)) = anchored {
+                if let Some(after) = browser::element_top(&id) {
+                    browser::scroll_by(after - before);
+                }
             }
         });
     }
@@ -122,20 +133,35 @@ pub fn entry_list(props: &EntryListProps) -> Html {
     // Rows come in steps, one task each, so showing the list never blocks the page for long.
     let shown = use_state(|| FIRST_ROWS);
     let rendered = if compact {
-        rows_to_render(items.len(), *shown, open_index)
+        rows_to_render(items.len(), *shown)
     } else {
         items.len()
     };
     {
         let shown = shown.clone();
         let more = rendered < items.len();
-        use_effect_with((rendered, more), move |&(rendered, more)| {
-            // Dropping the timeout (on the next render or unmount) cancels it.
-            let step = more.then(|| {
-                gloo::timers::callback::Timeout::new(0, move || shown.set(rendered + ROWS_PER_STEP))
-            });
-            move || drop(step)
-        });
+        let anchor = anchor.clone();
+        // Rows added now land above the open entry when it lies beyond the rows shown so far.
+        let open_below = open_index
+            .filter(|&open| open >= rendered)
+            .map(|open| summary_id(&abs, open));
+        use_effect_with(
+            (rendered, more, open_below),
+            move |(rendered, more, open_below)| {
+                let rendered = *rendered;
+                let open_below = open_below.clone();
+                // Dropping the timeout (on the next render or unmount) cancels it.
+                let step = more.then(|| {
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        if let Some(id) = open_below {
+                            *anchor.borrow_mut() = browser::element_top(&id).map(|top| (id, top));
+                        }
+                        shown.set(rendered + ROWS_PER_STEP)
+                    })
+                });
+                move || drop(step)
+            },
+        );
     }
     let on_open = {
         let open = open.setter();
@@ -225,7 +251,9 @@ pub fn entry_list(props: &EntryListProps) -> Html {
             }
             <FieldMessages id={format!("{}-messages", field_id(&abs))} diagnostics={diagnostics} />
             <ol class={classes!("entries", compact.then_some("compact"))}>
-                { for items.iter().take(rendered).enumerate().map(|(index, item)| {
+                // The open entry is on the page at once, even beyond the rows shown so far: the
+                // rows before it come in later steps (scroll anchoring keeps it in view).
+                { for items.iter().enumerate().filter(|&(index, _)| index < rendered || Some(index) == open_index).map(|(index, item)| {
                     if !compact {
                         entry_view(index, item, None)
                     } else if Some(index) == open_index {
