@@ -78,6 +78,7 @@ pub fn app() -> Html {
                 pending_focus.set(Some(pointer));
             })
         },
+        target: (*pending_focus).clone().map(AttrValue::from),
     };
 
     // Undo and redo from anywhere on the page, even when nothing has focus.

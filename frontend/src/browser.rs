@@ -114,3 +114,28 @@ pub fn focus_pointer(pointer: &str) -> bool {
         }
     }
 }
+
+/// Focuses the element with `id`, if it is on the page.
+pub fn focus_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element {
+        let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// Distance from the top of the window to the element with `id`, if it is on the page.
+pub fn element_top(id: &str) -> Option<f64> {
+    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+    Some(element.get_bounding_client_rect().top())
+}
+
+/// Scrolls the page down by `dy` pixels (up if negative).
+pub fn scroll_by(dy: f64) {
+    if let Some(window) = web_sys::window() {
+        if dy != 0.0 {
+            window.scroll_by_with_x_and_y(0.0, dy);
+        }
+    }
+}

@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod draft_storage;
 pub mod drafts;
+pub mod entries;
 pub mod form;
 pub mod history_keys;
 pub mod opening;

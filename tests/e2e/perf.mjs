@@ -1,8 +1,9 @@
 // Browser measurements for BENCHMARKS.md (not a test: `node tests/e2e/perf.mjs`, after
 // scripts/dist.sh). In headless Chromium: the gzipped size of everything the page downloads,
-// the time from navigation to an interactive form, and the time from an edit in the JSON view
+// the time from navigation to an interactive form, the time from an edit in the JSON view
 // to updated problems, for a typical template and a 1 MB one, with JSON.parse of the same text
-// in the same page as the peer. Prints JSON.
+// in the same page as the peer, and the longest main-thread task while opening Customize with
+// the 1 MB template. Prints JSON.
 import { gzipSync } from "node:zlib";
 import { serve, launch, open } from "./harness.mjs";
 
@@ -113,6 +114,55 @@ await editToProblems(typical, "typical");
 const big = JSON.parse(typical);
 big.properties.customize = Array.from({ length: 4600 }, (_, i) => ({ type: "Shell", name: `step-${i}`, inline: [`echo step ${i} of the large template benchmark`, "sudo apt-get -y install jq curl ca-certificates"] }));
 await editToProblems(JSON.stringify(big, null, 2), "oneMegabyte");
+
+// 3. Opening Customize with the 1 MB template: the longest task the main thread runs (Chromium
+// reports tasks over 50 ms as `longtask` entries), from the click until every entry of the list
+// is on the page (as a row or a form) and the page has been idle for a second.
+async function openCustomize(text, entries) {
+  const { page, consoleErrors } = await open(browser, server.url);
+  await page.evaluate((text) => {
+    const area = document.querySelector('textarea[aria-label="Template JSON"]');
+    area.value = text;
+    area.dispatchEvent(new InputEvent("input", { bubbles: true }));
+  }, text);
+  await page.getByRole("status").filter({ hasText: /error/ }).first().waitFor();
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: "longtask" });
+  });
+  const start = Date.now();
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("button", { name: /^Customize/ }).click();
+  await page.locator("legend", { hasText: /^Customize \(\d+\)/ }).waitFor({ timeout: 120_000 });
+  const shownMs = Date.now() - start;
+  await page.waitForFunction((n) => document.querySelectorAll(".form .entries > li").length === n, entries, { timeout: 120_000 });
+  const allEntriesMs = Date.now() - start;
+  await page.waitForTimeout(1000);
+  const tasks = await page.evaluate(() => window.__longTasks.splice(0));
+  const inputs = await page.locator(".form .entries input, .form .entries select, .form .entries textarea").count();
+
+  // Then a committed edit in the last entry's name (typed, then Tab): the longest task from
+  // the first keystroke until the document has it and the page has been idle for a second.
+  const last = entries - 1;
+  const row = page.getByRole("button", { name: new RegExp(`^${entries}\\. `) });
+  if (await row.count()) await row.click();
+  const name = page.locator(`[data-pointer="/properties/customize/${last}/name"]`);
+  await name.click();
+  await page.evaluate(() => window.__longTasks.splice(0));
+  await page.keyboard.press("End");
+  await page.keyboard.type("-x");
+  await page.keyboard.press("Tab");
+  await page.waitForFunction((last) => document.querySelector('textarea[aria-label="Template JSON"]').value.includes(`"step-${last}-x"`), last, { timeout: 120_000 });
+  await page.waitForTimeout(1000);
+  const editTasks = await page.evaluate(() => window.__longTasks);
+  await page.close();
+  return {
+    longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, clickToListMs: shownMs, clickToAllEntriesMs: allEntriesMs, inputsInList: inputs,
+    fieldEditLongestTaskMs: Math.max(0, ...editTasks), fieldEditLongTasks: editTasks.length, consoleErrors,
+  };
+}
+results.openCustomizeOneMegabyte = await openCustomize(JSON.stringify(big, null, 2), big.properties.customize.length);
 
 await browser.close();
 await server.close();

@@ -2,6 +2,9 @@
 
 pub mod diagnostics;
 pub mod draft_conflict;
+pub mod entry_list;
+pub mod entry_row;
+pub mod entry_view;
 pub mod examples;
 pub mod export_panel;
 pub mod field;
@@ -35,6 +38,9 @@ pub struct Navigation {
     pub open_section: Callback<usize>,
     /// Opens the section of a pointer (from the file's root) and focuses its field.
     pub go_to: Callback<String>,
+    /// The pointer (from the file's root) being gone to, until its field has focus: a long
+    /// list opens the entry it is in.
+    pub target: Option<AttrValue>,
 }
 
 /// The editor from context (every component is inside the app's provider).
