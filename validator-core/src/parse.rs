@@ -205,6 +205,7 @@ pub fn parse(text: &str) -> Parsed {
         diagnostics: Vec::new(),
         open_items: Vec::new(),
         open_children: Vec::new(),
+        dropped_values: false,
     };
     if text.starts_with('\u{feff}') {
         parser.pos = '\u{feff}'.len_utf8();
@@ -229,7 +230,7 @@ pub fn parse(text: &str) -> Parsed {
         value
     };
     let mut diagnostics = parser.diagnostics;
-    if let Some(root) = &value {
+    if let Some(root) = value.as_ref().filter(|_| parser.dropped_values) {
         keep_pointers_in_document(root, &mut diagnostics);
     }
     Parsed {
@@ -268,6 +269,11 @@ struct Parser<'t> {
     /// (and shrinking it after) made allocation half the cost of a deeply nested template.
     open_items: Vec<Value>,
     open_children: Vec<u32>,
+    /// A value was dropped (unreadable, too deep) or replaced by a later duplicate key, so a
+    /// diagnostic may point at nothing. Only then are the pointers checked against the value:
+    /// resolving every pointer walks the tree once per diagnostic, which on a large template
+    /// is a cache miss at every level.
+    dropped_values: bool,
 }
 
 impl Parser<'_> {
@@ -376,6 +382,7 @@ impl Parser<'_> {
             None => {
                 // Scalars push no children, so the slot is still the last node.
                 self.index.nodes.truncate(slot);
+                self.dropped_values = true;
                 None
             }
         }
@@ -433,6 +440,7 @@ impl Parser<'_> {
                         Span::new(self.pos, self.pos + self.char_len()),
                         format!("a value is missing for `{key}`"),
                     );
+                    self.dropped_values = true;
                     None
                 }
                 _ => self.parse_value(),
@@ -465,6 +473,7 @@ impl Parser<'_> {
                         .related_span(self.pointer.clone(), "first defined here", first);
                         self.push_diagnostic(diagnostic);
                         children[position] = node;
+                        self.dropped_values = true;
                     }
                     None => {
                         children.push(node);
