@@ -77,10 +77,12 @@ const ERRORS_LISTED: usize = 5;
 
 pub fn run(args: ExportArgs) -> ExitCode {
     let path = &args.path;
+    // The file's name as the terminal may show it (it comes from the user's shell).
+    let file = printable(shown(path));
     let text = match input::read(path) {
         Ok(text) => text,
         Err(message) => {
-            eprintln!("aib: {path}: {message}");
+            eprintln!("aib: {file}: {message}");
             return ExitCode::from(2);
         }
     };
@@ -89,21 +91,26 @@ pub fn run(args: ExportArgs) -> ExitCode {
         os: args.os.map(OsArg::os),
         ..Options::default()
     };
-    let report = validator_core::check(&text, &options);
-    let Some(document) = validator_core::parse::parse(&text).value else {
-        eprintln!("aib: {path}: not JSON that can be read; `aib check {path}` says why");
+    // One parse gives both the report and the document the export reads.
+    let validator_core::Analysis {
+        value: document,
+        report,
+        ..
+    } = validator_core::analyze(&text, &options);
+    let Some(document) = document else {
+        eprintln!("aib: {file}: not JSON that can be read; `aib check {file}` says why");
         return ExitCode::from(1);
     };
     let info = match select(&report.templates, args.template.as_deref()) {
         Ok(info) => info,
         Err(message) => {
-            eprintln!("aib: {path}: {message}");
+            eprintln!("aib: {file}: {message}");
             return ExitCode::from(2);
         }
     };
     let Some(input) = Input::from_report(&document, info) else {
         eprintln!(
-            "aib: {path}: the template at `{}` cannot be read",
+            "aib: {file}: the template at `{}` cannot be read",
             info.pointer
         );
         return ExitCode::from(1);
@@ -128,8 +135,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
         Ok(exported) => exported,
         Err(refusal) => {
             eprintln!(
-                "aib: {}: cannot export: {}",
-                printable(shown(path)),
+                "aib: {file}: cannot export: {}",
                 printable(&refusal.message)
             );
             return ExitCode::from(1);
