@@ -1,22 +1,17 @@
 // End-to-end tests of the built designer (dist/) in headless Chromium, acting as a user.
 // Run with `node --test tests/e2e/` after `trunk build`; scripts/test.sh does both.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, open, status, setJson, json } from "./harness.mjs";
+import { json, open, pasteInto, serveAndLaunch, setJson, status, typeInto } from "./harness.mjs";
 
 const CORPUS = join(import.meta.dirname, "../../../shared/corpus");
 let server;
 let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const section = (page, name) => page.getByRole("navigation", { name: "Sections" }).getByRole("button", { name: new RegExp(`^${name}`) });
@@ -31,8 +26,8 @@ test("build a Linux template from scratch through the form; errors appear and go
   await assert.doesNotReject(problems.getByText("missing the required property `location`").waitFor());
 
   // Basics
-  await form(page).getByLabel("Name", { exact: true }).fill("ubuntu-nightly");
-  await form(page).getByLabel("Location *").fill("westeurope");
+  await typeInto(form(page).getByLabel("Name", { exact: true }), "ubuntu-nightly");
+  await typeInto(form(page).getByLabel("Location *"), "westeurope");
   await form(page).getByLabel("Location *").press("Tab");
   await problems.getByText("missing the required property `location`").waitFor({ state: "detached" });
 
@@ -40,7 +35,7 @@ test("build a Linux template from scratch through the form; errors appear and go
   await section(page, "Identity").click();
   await form(page).getByLabel("Type").selectOption("UserAssigned");
   await form(page).getByRole("button", { name: /^Add to user assigned identities/ }).click();
-  await form(page).getByLabel("Name 1").fill("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aib");
+  await typeInto(form(page).getByLabel("Name 1"), "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aib");
   await form(page).getByLabel("Name 1").press("Tab");
 
   // Source: a marketplace preset
@@ -53,8 +48,8 @@ test("build a Linux template from scratch through the form; errors appear and go
   await section(page, "Customize").click();
   await form(page).getByLabel("Type of the new entry").selectOption("Shell");
   await form(page).getByRole("button", { name: "Add customizer" }).click();
-  await form(page).getByLabel("Name", { exact: true }).fill("update");
-  await form(page).getByLabel("Inline (one per line)").fill("sudo apt-get update\nsudo apt-get -y upgrade");
+  await typeInto(form(page).getByLabel("Name", { exact: true }), "update");
+  await typeInto(form(page).getByLabel("Inline (one per line)"), "sudo apt-get update\nsudo apt-get -y upgrade");
   await form(page).getByLabel("Inline (one per line)").press("Tab");
 
   // Distribute: a VHD
@@ -62,10 +57,10 @@ test("build a Linux template from scratch through the form; errors appear and go
   await form(page).getByLabel("Type of the new entry").selectOption("VHD");
   await form(page).getByRole("button", { name: "Add distribution target" }).click();
   const runOutput = form(page).getByLabel("Run output name *");
-  await runOutput.fill("ubuntu vhd");
+  await typeInto(runOutput, "ubuntu vhd");
   await runOutput.press("Tab");
   assert.equal(await runOutput.getAttribute("aria-invalid"), "true", "a bad runOutputName is marked at the field");
-  await runOutput.fill("ubuntu-vhd");
+  await typeInto(runOutput, "ubuntu-vhd");
   await runOutput.press("Tab");
   assert.equal(await runOutput.getAttribute("aria-invalid"), "false");
 
@@ -83,7 +78,7 @@ test("import a corpus template and find its errors in the Problems panel, then j
   const { page, consoleErrors } = await open(browser, server.url);
   const text = readFileSync(join(CORPUS, "Azure__azvmimagebuilder/solutions__4_Using_ENV_Variables__devOpsEnvTemplate.json"), "utf8");
   await page.getByRole("button", { name: "Import" }).click();
-  await page.getByLabel(/^Paste a template/).fill(text);
+  await pasteInto(page.getByLabel(/^Paste a template/), text);
   await page.getByRole("button", { name: "Import pasted text" }).click();
   const problem = page.getByRole("region", { name: "Problems" }).getByRole("button", { name: /^Warning AIB030 `aritfactTags`/ });
   await problem.click();
@@ -114,7 +109,7 @@ test("undo and redo cover form and JSON edits, by button and keyboard", async ()
   const { page } = await open(browser, server.url);
   await page.getByRole("button", { name: "New" }).click();
   await page.getByRole("button", { name: "Linux starter (Ubuntu 22.04)" }).click();
-  await form(page).getByLabel("Location *").fill("eastus");
+  await typeInto(form(page).getByLabel("Location *"), "eastus");
   await form(page).getByLabel("Location *").press("Tab");
   await setJson(page, (await json(page)).replace('"eastus"', '"westus2"'));
   await page.getByRole("button", { name: "Undo" }).click();
@@ -132,7 +127,7 @@ test("reload and find the work still there; a share link opens the same template
   const { page } = await open(browser, server.url, { context });
   await page.getByRole("button", { name: "New" }).click();
   await page.getByRole("button", { name: "Windows starter (Windows Server 2022)" }).click();
-  await form(page).getByLabel("Name", { exact: true }).fill("kept-after-reload");
+  await typeInto(form(page).getByLabel("Name", { exact: true }), "kept-after-reload");
   await form(page).getByLabel("Name", { exact: true }).press("Tab");
   const before = await json(page);
   await page.reload();

@@ -1,21 +1,16 @@
 // Drafts (issue 8, defect 3): tabs never overwrite each other's work. Two pages in one
 // browser context share localStorage (the recent drafts) and each has its own sessionStorage
 // (its draft), as two tabs of one browser do. Typing is real keyboard input.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { deflateRawSync } from "node:zlib";
-import { serve, launch, open, json } from "./harness.mjs";
+import { json, open, serveAndLaunch } from "./harness.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const form = (page) => page.locator(".form");

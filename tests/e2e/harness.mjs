@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const DIST = join(import.meta.dirname, "../../dist");
@@ -68,10 +69,42 @@ export async function status(page) {
   return (await page.getByRole("status").filter({ hasText: /error/ }).first().textContent()).trim();
 }
 
+/** Starts the server and the browser before a test file's tests and stops them after;
+ * `started(server, browser)` receives them. */
+export function serveAndLaunch(started) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serve();
+    browser = await launch();
+    started(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
+/** Replaces the text of a field as a person pasting does: the text goes on the system
+ * clipboard, then Ctrl+A and Ctrl+V in the field. */
+export async function pasteInto(field, text) {
+  const page = field.page();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await field.click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Control+v");
+}
+
+/** Replaces the text of a field as a person typing does: select what is there, then type. */
+export async function typeInto(field, text) {
+  await field.click();
+  await field.page().keyboard.press("Control+a");
+  await field.page().keyboard.type(text);
+}
+
 /** Replaces the JSON view's text as a user pasting would. */
 export async function setJson(page, text) {
-  const box = page.getByRole("textbox", { name: "Template JSON" });
-  await box.fill(text);
+  await pasteInto(page.getByRole("textbox", { name: "Template JSON" }), text);
 }
 
 export async function json(page) {

@@ -1,19 +1,14 @@
 // What a user on a slow link sees: a placeholder saying what is loading instead of a blank
 // page, gone once the form is interactive (issue 8, "While it loads").
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch } from "./harness.mjs";
+import { serveAndLaunch } from "./harness.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
 });
 
 test("a placeholder says what is loading until the app mounts, then is gone", async () => {

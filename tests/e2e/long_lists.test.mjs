@@ -2,24 +2,18 @@
 // pasted into the JSON view with the real clipboard, Customize shows one compact row per
 // entry and opens one entry at a time with the keyboard; a problem deep in the list still
 // opens its entry and focuses its field. Performance is measured in perf.mjs, not here.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, json } from "./harness.mjs";
+import { json, open, serveAndLaunch, setJson } from "./harness.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const form = (page) => page.locator(".form");
-const jsonBox = (page) => page.getByRole("textbox", { name: "Template JSON" });
 const doc = async (page) => JSON.parse(await json(page));
 const section = (page, name) => page.getByRole("navigation", { name: "Sections" }).getByRole("button", { name: new RegExp(`^${name}`) });
 const fieldsInEntries = (page) => form(page).locator(".entries input, .entries select, .entries textarea");
@@ -46,10 +40,7 @@ async function pageWithLargeTemplate() {
   const opened = await open(browser, server.url);
   const { page } = opened;
   const text = JSON.stringify(largeTemplate(), null, 2);
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await jsonBox(page).click();
-  await page.keyboard.press("Control+a");
-  await page.keyboard.press("Control+v");
+  await setJson(page, text);
   assert.equal((await doc(page)).properties.customize.length, 4000);
   return opened;
 }

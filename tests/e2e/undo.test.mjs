@@ -1,33 +1,18 @@
 // Undo and redo as people use them: with the real keyboard and the real clipboard, inside a
 // form field with typing not yet committed, and across pastes in the JSON view (issue 8).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, json } from "./harness.mjs";
+import { json, open, serveAndLaunch, setJson } from "./harness.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const form = (page) => page.locator(".form");
-const jsonBox = (page) => page.getByRole("textbox", { name: "Template JSON" });
 const doc = async (page) => JSON.parse(await json(page));
-
-/** Puts `text` on the system clipboard, then selects everything in the JSON view and pastes
- * it with the keyboard, as a user replacing the document would. */
-async function pasteIntoJson(page, text) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await jsonBox(page).click();
-  await page.keyboard.press("Control+a");
-  await page.keyboard.press("Control+v");
-}
 
 /** Every console message, whatever its level: Chromium reports a `preventDefault` that a
  * passive listener could not honour as a plain message, not as an error. */
@@ -46,7 +31,7 @@ test("Ctrl+Z inside a field first reverts its uncommitted typing, then steps thr
   // A template without a name, so the Name field starts empty.
   const pasted = { ...starter, location: "northeurope" };
   delete pasted.name;
-  await pasteIntoJson(page, JSON.stringify(pasted, null, 2));
+  await setJson(page, JSON.stringify(pasted, null, 2));
   assert.deepEqual(await doc(page), pasted);
 
   await page.getByRole("navigation", { name: "Sections" }).getByRole("button", { name: /^Basics/ }).click();
@@ -104,8 +89,8 @@ test("two select-all-and-paste operations in the JSON view are two undo steps", 
   const first = { ...starter, location: "northeurope" };
   const second = { ...starter, location: "eastus" };
 
-  await pasteIntoJson(page, JSON.stringify(first, null, 2));
-  await pasteIntoJson(page, JSON.stringify(second, null, 2));
+  await setJson(page, JSON.stringify(first, null, 2));
+  await setJson(page, JSON.stringify(second, null, 2));
   assert.deepEqual(await doc(page), second);
 
   await page.keyboard.press("Control+z");
