@@ -77,37 +77,13 @@ fn limit_sentence() -> String {
     format!("aib checks files up to {}", size(MAX_INPUT_BYTES))
 }
 
-/// The text of a file's bytes, as [`read`] decodes them; public so that a fuzz target can feed
-/// arbitrary bytes through the same path as a file.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
-    let utf16 = |le: bool| {
-        let units: Vec<u16> = bytes[2..]
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        String::from_utf16(&units).map_err(|_| "invalid UTF-16 text".to_owned())
-    };
-    match bytes {
-        [0xFF, 0xFE, ..] => utf16(true),
-        [0xFE, 0xFF, ..] => utf16(false),
-        _ => String::from_utf8(bytes.to_vec()).map_err(|e| {
-            format!(
-                "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
-                e.utf8_error().valid_up_to()
-            )
-        }),
-    }
-}
+/// The text of a file's bytes, as [`read`] decodes them (the core's decoding, shared with the
+/// tests); public so that a fuzz target can feed arbitrary bytes through the same path as a file.
+pub use validator_core::decode::decode;
 
 #[cfg(test)]
 mod tests {
-    use super::{decode, too_large};
+    use super::too_large;
 
     #[test]
     fn sizes_are_said_in_mib_like_the_limit() {
@@ -115,23 +91,5 @@ mod tests {
             too_large(60_200_000),
             "too large (57.4 MiB); aib checks files up to 16 MiB"
         );
-    }
-
-    #[test]
-    fn decodes_utf8_and_utf16_with_bom() {
-        assert_eq!(decode(b"{}").unwrap(), "{}");
-        let le: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("{}".encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
-        assert_eq!(decode(&le).unwrap(), "{}");
-        let be: Vec<u8> = [0xFE, 0xFF]
-            .into_iter()
-            .chain("{}".encode_utf16().flat_map(u16::to_be_bytes))
-            .collect();
-        assert_eq!(decode(&be).unwrap(), "{}");
-        assert!(decode(&[0x7B, 0xC3, 0x28])
-            .unwrap_err()
-            .contains("offset 1"));
     }
 }

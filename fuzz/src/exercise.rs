@@ -98,28 +98,14 @@ fn assert_spans_in_text(text: &str, report: &Report) {
 
 /// The texts a byte string can reach the core as: the bytes themselves when they are UTF-8 (what
 /// `aib` reads; the lossy decoding is then the identical text), their lossy UTF-8 decoding when
-/// they are not (what a browser's file reader gives), and UTF-16 behind a byte order mark. This
-/// mirrors `aib::input::decode` for `validator-core`'s tests, which cannot depend on `aib`; the
-/// fuzz targets use the real one (`exercise_cli::texts_from_bytes`).
+/// they are not (what a browser's file reader gives), and UTF-16 behind a byte order mark
+/// (`validator_core::decode`, which `aib` uses).
 pub fn texts_from_bytes(data: &[u8]) -> Vec<String> {
     let lossy = String::from_utf8_lossy(data).into_owned();
     let mut texts = vec![lossy];
-    let utf16 = |rest: &[u8], le: bool| {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        String::from_utf16(&units).ok()
-    };
+    // UTF-16 behind a byte order mark, decoded as `aib` does.
     let decoded = match data {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => validator_core::decode::decode(data).ok(),
         _ => None,
     };
     texts.extend(decoded);

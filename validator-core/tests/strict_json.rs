@@ -11,10 +11,10 @@
 //! see its README) and property-generated documents.
 //!
 //! How bytes reach the core: `check` and `parse` take text, and the `aib` CLI decodes files
-//! before calling them (`cli/src/input.rs`): UTF-16 when the file starts with a UTF-16 BOM,
-//! otherwise UTF-8, and a file that is not valid UTF-8 is refused with an error before any check.
-//! [`decode`] mirrors that, so a JSONTestSuite file that is not UTF-8 counts as rejected (the
-//! user gets an error), and the reference parser sees the same text as the core. A UTF-8 BOM is
+//! before calling them with `validator_core::decode`: UTF-16 when the file starts with a UTF-16
+//! BOM, otherwise UTF-8, and a file that is not valid UTF-8 is refused with an error before any
+//! check. The same [`decode`] is used here, so a JSONTestSuite file that is not UTF-8 counts as
+//! rejected (the user gets an error), and the reference parser sees the same text as the core. A UTF-8 BOM is
 //! kept in the text the core gets, as the CLI does; RFC 8259 §8.1 lets a parser ignore it, so the
 //! reference parser is given the text after it (the Azure CLI also reads templates as
 //! `utf-8-sig`).
@@ -23,30 +23,8 @@ use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 use serde_json::Value;
+use validator_core::decode::decode;
 use validator_core::{parse, Severity};
-
-/// The text the CLI hands to the core for these bytes, or why it refuses them (an error the user
-/// sees instead of a check). Mirrors `cli/src/input.rs`.
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    let utf16 = |rest: &[u8], le: bool| {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        String::from_utf16(&units).map_err(|_| "invalid UTF-16 text".to_owned())
-    };
-    match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
-        _ => String::from_utf8(bytes.to_vec()).map_err(|e| format!("not UTF-8: {e}")),
-    }
-}
 
 /// What a strict parser makes of the text the core gets: the BOM is not part of the JSON text.
 fn strict(text: &str) -> Result<Value, serde_json::Error> {
