@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 use validator_core::edit::{self, EditError};
-use validator_core::{analyze, pointer, Analysis, Fix, Options, Severity};
+use validator_core::{analyze, pointer, Analysis, Fix, Options};
 use yew::Reducible;
 
 /// How many steps undo remembers.
@@ -190,13 +190,7 @@ impl EditorState {
     /// True while the text is not valid JSON, or holds what its value cannot (a lone
     /// surrogate): the form is then read-only, so no edit writes the value over the text.
     pub fn has_syntax_errors(&self) -> bool {
-        // Not JSON, or an unquoted placeholder; comments and trailing commas do not block.
-        let report = &self.analysis.report;
-        report
-            .diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error && matches!(d.code, "AIB001" | "AIB005"))
-            || report.unfaithful_values().next().is_some()
+        self.analysis.report.value_misses_text()
     }
 
     /// Pointer of the edited template in the file (`""` for a bare resource).

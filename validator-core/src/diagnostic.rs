@@ -265,6 +265,18 @@ impl Report {
         self.summary.errors > 0
     }
 
+    /// True when writing the parsed value back over the text would lose what the user wrote:
+    /// the text is not JSON (`invalid-json`, an unquoted placeholder) or holds what the value
+    /// cannot ([`Report::unfaithful_values`]). Comments and trailing commas do not count: the
+    /// value holds everything else. An editor keeps its form read-only while this holds.
+    pub fn value_misses_text(&self) -> bool {
+        use crate::rules::syntax::{INVALID_JSON, UNQUOTED_PLACEHOLDER};
+        self.diagnostics.iter().any(|d| {
+            d.severity == Severity::Error
+                && (d.code == INVALID_JSON.code || d.code == UNQUOTED_PLACEHOLDER.code)
+        }) || self.unfaithful_values().next().is_some()
+    }
+
     /// The findings where the parsed value cannot hold what the text says (a lone surrogate is
     /// read as U+FFFD): writing the value back, by a form edit or an export, would change text
     /// the user did not touch.
