@@ -15,4 +15,8 @@ python3 scripts/csp.py dist
 for file in dist/*.html dist/*.js dist/*.wasm dist/*.css; do
   gzip -9 -n -k -f "$file"
   brotli -q 11 -k -f "$file"
+  # A copy that is not smaller (the worker's 64-byte loader) is no use: hosts serve the original.
+  for copy in "$file.gz" "$file.br"; do
+    if [ "$(wc -c < "$copy")" -ge "$(wc -c < "$file")" ]; then rm "$copy"; fi
+  done
 done

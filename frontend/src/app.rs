@@ -22,6 +22,7 @@ use crate::history_keys::use_history_keys;
 use crate::opening::open_tab;
 use crate::sections::{section_of, SECTIONS};
 use crate::state::{EditorAction, EditorState};
+use crate::use_checker::{use_checker, Checker};
 use crate::use_drafts::{use_draft_autosave, use_links_in_open_tab, use_other_tab_saves};
 use crate::{draft_storage, share};
 
@@ -39,6 +40,7 @@ pub fn app() -> Html {
             )
         }
     });
+    let checker = use_checker(editor.clone());
     let message = use_state(|| initial.message.clone());
     let corrupted = use_state(|| initial.corrupted.clone());
     let section = use_state(|| initial.section.min(SECTIONS.len() - 1));
@@ -178,6 +180,7 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<Editor> context={editor.clone()}>
+          <ContextProvider<Checker> context={checker}>
             <ContextProvider<Navigation> context={navigation}>
                 <div class="app" {ondragover} {ondrop}>
                     <header class="app-header">
@@ -210,6 +213,7 @@ pub fn app() -> Html {
                     <StatusBar />
                 </div>
             </ContextProvider<Navigation>>
+          </ContextProvider<Checker>>
         </ContextProvider<Editor>>
     }
 }

@@ -1,8 +1,10 @@
 //! The designer: builds Azure Image Builder templates visually in the browser, with live
-//! errors from `validator-core` (compiled in, so nothing is sent anywhere).
+//! errors from `validator-core` (compiled in and run in a worker thread, so nothing is sent
+//! anywhere and nothing freezes the page).
 
 pub mod app;
 pub mod browser;
+pub mod checker;
 pub mod components;
 pub mod draft_storage;
 pub mod drafts;
@@ -15,4 +17,5 @@ pub mod sections;
 pub mod share;
 pub mod state;
 pub mod storage;
+pub mod use_checker;
 pub mod use_drafts;

@@ -3,15 +3,25 @@
 //! The text is the single source of truth. The form, the JSON view and the Problems panel are
 //! views of it; a form edit changes the parsed value and writes the text anew. While the text
 //! has syntax errors the form is read-only, so the user's half-typed text is never replaced.
-//! The reducer is pure: storage, clipboard and URL effects live in the components.
+//!
+//! The check runs in a worker thread (`checker`), so no text is too large to type in: each
+//! change of what the check reads makes a new `revision`, and the worker's answer is taken
+//! only for the revision it was asked about ([`EditorAction::Checked`]). Until it arrives the
+//! last findings stay on screen, marked as being updated, and the form shows the last value it
+//! knew, read-only unless a form edit made the text (then its value is known at once).
+//!
+//! The reducer is pure: storage, clipboard, URL and worker effects live in hooks.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use serde_json::Value;
 use validator_core::edit::{self, EditError};
-use validator_core::{analyze, pointer, Analysis, Fix, Options};
+use validator_core::model::discover;
+use validator_core::{pointer, Fix, Options, Report};
 use yew::Reducible;
+
+use crate::checker::Checked;
 
 /// How many steps undo remembers.
 const HISTORY_LIMIT: usize = 200;
@@ -88,6 +98,8 @@ pub enum EditorAction {
     /// Saving the draft failed (`Some`, why) or works again (`None`).
     StorageProblem(Option<String>),
     Notify(String),
+    /// The worker's check of a revision: taken if it is still the current one, else dropped.
+    Checked(Rc<Checked>),
 }
 
 /// How a text change joins the undo history.
@@ -103,8 +115,23 @@ enum Step {
 #[derive(Debug, Clone)]
 pub struct EditorState {
     pub text: Rc<String>,
-    pub analysis: Rc<Analysis>,
     pub options: Options,
+    /// Counts the changes of what the check reads (the text and the options).
+    pub revision: u64,
+    /// The findings of the last check, which was of `checked_revision`.
+    pub report: Rc<Report>,
+    pub checked_revision: u64,
+    /// The parsed document the form shows: the current text's when `editable`, else the last
+    /// one known (shown read-only).
+    value: Option<Rc<Value>>,
+    /// True when `value` is the current text's and writing it back keeps everything the user
+    /// wrote: the form can edit.
+    editable: bool,
+    /// Pointers of the image templates in `value`, found as the check finds them.
+    bases: Rc<Vec<String>>,
+    /// Form edits made while the value of a changed text was not known yet: applied in order
+    /// when its check answers, so a quick edit after typing in the JSON view is not lost.
+    deferred: Rc<Vec<EditorAction>>,
     /// Which of the file's image templates the form edits.
     pub template_index: usize,
     undo: Vec<Rc<String>>,
@@ -131,8 +158,17 @@ impl PartialEq for EditorState {
         let same_history = |a: &[Rc<String>], b: &[Rc<String>]| {
             a.len() == b.len() && a.last().zip(b.last()).is_none_or(|(a, b)| Rc::ptr_eq(a, b))
         };
+        let same_value = match (&self.value, &other.value) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
         Rc::ptr_eq(&self.text, &other.text)
-            && Rc::ptr_eq(&self.analysis, &other.analysis)
+            && self.revision == other.revision
+            && Rc::ptr_eq(&self.report, &other.report)
+            && self.checked_revision == other.checked_revision
+            && same_value
+            && self.editable == other.editable
+            && Rc::ptr_eq(&self.deferred, &other.deferred)
             && self.options == other.options
             && self.template_index == other.template_index
             && same_history(&self.undo, &other.undo)
@@ -147,11 +183,20 @@ impl PartialEq for EditorState {
 }
 
 impl EditorState {
+    /// A state for `text`, waiting for its first check. Strict JSON is parsed here so the form
+    /// works before the worker has loaded; any other text waits for the worker's lenient
+    /// parse. (For strict JSON the two give the same value: `checker`'s tests compare them.)
     pub fn new(text: String, options: Options) -> Self {
-        let analysis = Rc::new(analyze(&text, &options));
+        let value = serde_json::from_str::<Value>(&text).ok().map(Rc::new);
         EditorState {
             text: Rc::new(text),
-            analysis,
+            revision: 1,
+            report: Rc::default(),
+            checked_revision: 0,
+            editable: value.is_some(),
+            bases: Rc::new(template_pointers(value.as_deref())),
+            deferred: Rc::default(),
+            value,
             options,
             template_index: 0,
             undo: Vec::new(),
@@ -187,39 +232,64 @@ impl EditorState {
         !self.redo.is_empty()
     }
 
-    /// True while the text is not valid JSON, or holds what its value cannot (a lone
-    /// surrogate): the form is then read-only, so no edit writes the value over the text.
-    pub fn has_syntax_errors(&self) -> bool {
-        self.analysis.report.value_misses_text()
+    /// True while the form cannot edit: the text is not valid JSON, or holds what its value
+    /// cannot (a lone surrogate). No edit then writes a value over the text. (While a changed
+    /// text is being checked the form stays open: its edits wait for the check.)
+    pub fn is_read_only(&self) -> bool {
+        !self.editable && !self.is_checking()
+    }
+
+    /// True when the check should send the parsed value back: this tab does not know the value
+    /// of its text (a form edit writes text from a known value; other changes do not).
+    pub fn needs_value(&self) -> bool {
+        !self.editable
+    }
+
+    /// True while the findings shown are of an earlier text or options than the current ones.
+    pub fn is_checking(&self) -> bool {
+        self.checked_revision != self.revision
+    }
+
+    /// The document the form shows (see [`EditorState::is_read_only`]).
+    pub fn document(&self) -> Option<&Value> {
+        self.value.as_deref()
     }
 
     /// Pointer of the edited template in the file (`""` for a bare resource).
     pub fn template_base(&self) -> &str {
-        self.analysis
-            .report
-            .templates
+        self.bases
             .get(self.template_index)
-            .map_or("", |t| t.pointer.as_str())
+            .map_or("", String::as_str)
+    }
+
+    /// Pointers of the image templates in the file (usually one).
+    pub fn template_pointers(&self) -> &[String] {
+        &self.bases
     }
 
     /// The edited template's resource object.
     pub fn template(&self) -> Option<&Value> {
-        self.analysis.value.as_ref()?.pointer(self.template_base())
+        self.document()?.pointer(self.template_base())
     }
 
-    /// The API version the edited template is checked against.
+    /// The API version the edited template is checked against: the check's, else the one the
+    /// template declares, else the newest.
     pub fn api_version(&self) -> validator_core::ApiVersion {
-        self.analysis
-            .report
-            .templates
-            .get(self.template_index)
+        let checked = self.report.templates.get(self.template_index);
+        let declared = self.template().and_then(|t| t.get("apiVersion"));
+        checked
             .and_then(|t| validator_core::ApiVersion::parse(&t.api_version))
+            .or_else(|| {
+                declared
+                    .and_then(Value::as_str)
+                    .and_then(validator_core::ApiVersion::parse)
+            })
             .unwrap_or(validator_core::ApiVersion::NEWEST)
     }
 
     /// `2 errors, 1 warning`
     pub fn status_text(&self) -> String {
-        let s = self.analysis.report.summary;
+        let s = self.report.summary;
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         format!(
             "{}, {}",
@@ -252,20 +322,106 @@ impl EditorState {
         if undo.len() > HISTORY_LIMIT {
             undo.remove(0);
         }
-        let analysis = Rc::new(analyze(&text, &self.options));
-        let template_index = self
-            .template_index
-            .min(analysis.report.templates.len().saturating_sub(1));
         EditorState {
-            text: Rc::new(text),
-            analysis,
-            template_index,
             undo,
             redo: Vec::new(),
             notice: None,
             typing,
+            ..self.with_unchecked_text(Rc::new(text))
+        }
+    }
+
+    /// The state with `text`, whose value is unknown until its check answers.
+    fn with_unchecked_text(&self, text: Rc<String>) -> Self {
+        EditorState {
+            text,
+            revision: self.revision + 1,
+            editable: false,
             ..self.clone()
         }
+    }
+
+    /// The state with `text`, written from `value` by a form edit: its value is known.
+    fn with_edited_value(&self, text: String, value: Value) -> Self {
+        let state = self.with_text(text);
+        EditorState {
+            editable: true,
+            bases: Rc::new(template_pointers(Some(&value))),
+            value: Some(Rc::new(value)),
+            ..state
+        }
+    }
+
+    /// A form edit: applied now if the value of the text is known, else when its check answers.
+    fn form_edit(self: Rc<Self>, action: EditorAction) -> Rc<Self> {
+        if self.editable || !self.is_checking() {
+            return Rc::new(self.apply_form_edit(action));
+        }
+        let mut deferred = (*self.deferred).clone();
+        deferred.push(action);
+        Rc::new(EditorState {
+            deferred: Rc::new(deferred),
+            ..(*self).clone()
+        })
+    }
+
+    fn apply_form_edit(&self, action: EditorAction) -> Self {
+        match action {
+            EditorAction::SetValue { pointer, value } => {
+                self.edit_value(|doc, base| edit::set(doc, &format!("{base}{pointer}"), value))
+            }
+            EditorAction::Remove { pointer } => self
+                .edit_value(|doc, base| edit::remove(doc, &format!("{base}{pointer}")).map(|_| ())),
+            EditorAction::Insert {
+                pointer,
+                index,
+                value,
+            } => self.edit_value(|doc, base| {
+                let abs = format!("{base}{pointer}");
+                if doc.pointer(&abs).is_none() {
+                    edit::set(doc, &abs, Value::Array(Vec::new()))?;
+                }
+                edit::insert(doc, &abs, index, value)
+            }),
+            EditorAction::Move { pointer, from, to } => self.edit_value(|doc, base| {
+                edit::move_item(doc, &format!("{base}{pointer}"), from, to)
+            }),
+            EditorAction::Duplicate { pointer, index } => self.edit_value(|doc, base| {
+                let abs = format!("{base}{pointer}");
+                let item = doc
+                    .pointer(&pointer::join_index(&abs, index))
+                    .cloned()
+                    .ok_or_else(|| EditError("nothing to duplicate".into()))?;
+                edit::insert(doc, &abs, index + 1, with_copy_name(item))
+            }),
+            EditorAction::SwitchType { pointer, new_type } => self.switch_type(&pointer, &new_type),
+            _ => self.clone(),
+        }
+    }
+
+    /// Takes the worker's check of the current revision, then applies the form edits that
+    /// waited for it.
+    fn with_check(&self, checked: &Checked) -> Self {
+        let mut state = EditorState {
+            report: Rc::new(checked.report.clone()),
+            checked_revision: checked.revision,
+            ..self.clone()
+        };
+        // A value this tab wrote is the value of the text: keep it (no re-render of the form).
+        if !self.editable {
+            if let Some(value) = &checked.value {
+                state.bases = Rc::new(template_pointers(Some(value)));
+                state.value = Some(Rc::new(value.clone()));
+            }
+            state.editable = checked.value.is_some() && !checked.report.value_misses_text();
+        }
+        state.template_index = state
+            .template_index
+            .min(state.bases.len().saturating_sub(1));
+        let deferred = std::mem::take(&mut state.deferred);
+        deferred
+            .iter()
+            .fold(state, |state, action| state.apply_form_edit(action.clone()))
     }
 
     /// One step back (undo) or forward (redo) in the history; `None` when there is none.
@@ -278,11 +434,11 @@ impl EditorState {
         };
         let text = from.pop()?;
         to.push(self.text.clone());
-        state.analysis = Rc::new(analyze(&text, &self.options));
-        state.text = text;
-        state.notice = None;
-        state.typing = false;
-        Some(state)
+        Some(EditorState {
+            notice: None,
+            typing: false,
+            ..state.with_unchecked_text(text)
+        })
     }
 
     fn with_notice(&self, notice: impl Into<String>) -> Self {
@@ -294,19 +450,18 @@ impl EditorState {
 
     /// Applies a change to the parsed document and writes it back as text.
     fn edit_value(&self, change: impl FnOnce(&mut Value, &str) -> Result<(), EditError>) -> Self {
-        if self.has_syntax_errors() {
-            return self.with_notice("fix the JSON syntax errors first: the form is read-only until the text is valid JSON");
+        if !self.editable {
+            return self.with_notice(
+                "fix the JSON syntax errors first: the form is read-only until the text is valid JSON",
+            );
         }
-        let Some(mut document) = self.analysis.value.clone() else {
+        let Some(mut document) = self.document().cloned() else {
             return self.with_notice("there is no document to edit");
         };
         let base = self.template_base().to_owned();
-        let had_comments = self
-            .analysis
-            .report
-            .diagnostics
-            .iter()
-            .any(|d| d.code == "AIB002");
+        // Comments are only in a text the form did not write, which has been checked.
+        let had_comments =
+            !self.is_checking() && self.report.diagnostics.iter().any(|d| d.code == "AIB002");
         let before = document.clone();
         match change(&mut document, &base) {
             // An edit that changes nothing (a field left with its value) leaves the text as
@@ -318,21 +473,16 @@ impl EditorState {
             },
             Ok(()) if had_comments => EditorState {
                 notice: Some("the form writes strict JSON, so the comments were removed; Undo brings them back".into()),
-                ..self.with_text(edit::to_pretty(&document))
+                ..self.with_edited_value(edit::to_pretty(&document), document)
             },
-            Ok(()) => self.with_text(edit::to_pretty(&document)),
+            Ok(()) => self.with_edited_value(edit::to_pretty(&document), document),
             Err(e) => self.with_notice(e.to_string()),
         }
     }
 
     fn switch_type(&self, rel: &str, new_type: &str) -> Self {
         let abs = format!("{}{}", self.template_base(), rel);
-        let current = self
-            .analysis
-            .value
-            .as_ref()
-            .and_then(|v| v.pointer(&abs))
-            .cloned();
+        let current = self.document().and_then(|v| v.pointer(&abs)).cloned();
         let mut stash = (*self.stash).clone();
         let slot = stash.entry(abs.clone()).or_default();
         let mut next = slot
@@ -410,34 +560,12 @@ impl Reducible for EditorState {
                 stash: Rc::default(),
                 ..self.with_text(text)
             },
-            EditorAction::SetValue { pointer, value } => {
-                self.edit_value(|doc, base| edit::set(doc, &format!("{base}{pointer}"), value))
-            }
-            EditorAction::Remove { pointer } => self
-                .edit_value(|doc, base| edit::remove(doc, &format!("{base}{pointer}")).map(|_| ())),
-            EditorAction::Insert {
-                pointer,
-                index,
-                value,
-            } => self.edit_value(|doc, base| {
-                let abs = format!("{base}{pointer}");
-                if doc.pointer(&abs).is_none() {
-                    edit::set(doc, &abs, Value::Array(Vec::new()))?;
-                }
-                edit::insert(doc, &abs, index, value)
-            }),
-            EditorAction::Move { pointer, from, to } => self.edit_value(|doc, base| {
-                edit::move_item(doc, &format!("{base}{pointer}"), from, to)
-            }),
-            EditorAction::Duplicate { pointer, index } => self.edit_value(|doc, base| {
-                let abs = format!("{base}{pointer}");
-                let item = doc
-                    .pointer(&pointer::join_index(&abs, index))
-                    .cloned()
-                    .ok_or_else(|| EditError("nothing to duplicate".into()))?;
-                edit::insert(doc, &abs, index + 1, with_copy_name(item))
-            }),
-            EditorAction::SwitchType { pointer, new_type } => self.switch_type(&pointer, &new_type),
+            action @ (EditorAction::SetValue { .. }
+            | EditorAction::Remove { .. }
+            | EditorAction::Insert { .. }
+            | EditorAction::Move { .. }
+            | EditorAction::Duplicate { .. }
+            | EditorAction::SwitchType { .. }) => return self.form_edit(action),
             EditorAction::ApplyFix(fix) => match edit::apply_fix(&self.text, &fix) {
                 Ok(text) => self.with_text(text),
                 Err(e) => self.with_notice(format!("the fix could not be applied: {e}")),
@@ -446,15 +574,24 @@ impl Reducible for EditorState {
                 self.with_text(fill_placeholder(&self.text, &token, &value))
             }
             EditorAction::SelectTemplate(index) => EditorState {
-                template_index: index.min(self.analysis.report.templates.len().saturating_sub(1)),
+                template_index: index.min(self.bases.len().saturating_sub(1)),
                 notice: None,
                 ..(*self).clone()
             },
             EditorAction::SetOptions(options) => EditorState {
-                analysis: Rc::new(analyze(&self.text, &options)),
                 options,
+                revision: self.revision + 1,
                 ..(*self).clone()
             },
+            // The last thing done is a form edit still waiting for a check: undo forgets it.
+            EditorAction::Undo if !self.deferred.is_empty() => {
+                let mut deferred = (*self.deferred).clone();
+                deferred.pop();
+                EditorState {
+                    deferred: Rc::new(deferred),
+                    ..(*self).clone()
+                }
+            }
             EditorAction::Undo => match self.travel(false) {
                 Some(state) => state,
                 None => return self,
@@ -509,9 +646,22 @@ impl Reducible for EditorState {
                 }
             }
             EditorAction::Notify(notice) => self.with_notice(notice),
+            EditorAction::Checked(checked) => {
+                if checked.revision != self.revision {
+                    return self;
+                }
+                self.with_check(&checked)
+            }
         };
         Rc::new(next)
     }
+}
+
+/// Pointers of the image templates in a document, as the check finds them.
+fn template_pointers(document: Option<&Value>) -> Vec<String> {
+    document.map_or_else(Vec::new, |d| {
+        discover(d).into_iter().map(|found| found.pointer).collect()
+    })
 }
 
 /// A duplicated step gets a distinct name, so it does not trip the duplicate-name rule.
@@ -532,20 +682,56 @@ fn with_copy_name(mut item: Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checker::{Engine, Request, Response};
     use serde_json::json;
 
     fn start(doc: Value) -> Rc<EditorState> {
-        Rc::new(EditorState::new(edit::to_pretty(&doc), Options::default()))
+        Rc::new(EditorState::new(edit::to_pretty(&doc), Options::default())).settled()
+    }
+
+    /// The worker's side, run here: what the checker answers for a state's revision.
+    fn check_of(state: &EditorState) -> Rc<Checked> {
+        let request = Request::Check {
+            revision: state.revision,
+            text: (*state.text).clone(),
+            options: state.options.clone(),
+            want_value: state.needs_value(),
+        };
+        match Engine::default().answer(request) {
+            Response::Checked(checked) => Rc::new(checked),
+            other => panic!("a check answers with a check, not {other:?}"),
+        }
+    }
+
+    trait Act {
+        /// The action, then the worker's answer for the revision it made.
+        fn act(self, action: EditorAction) -> Self;
+        fn settled(self) -> Self;
+    }
+
+    impl Act for Rc<EditorState> {
+        fn act(self, action: EditorAction) -> Self {
+            self.reduce(action).settled()
+        }
+
+        fn settled(self) -> Self {
+            if self.is_checking() {
+                let checked = check_of(&self);
+                self.reduce(EditorAction::Checked(checked))
+            } else {
+                self
+            }
+        }
     }
 
     fn doc(state: &EditorState) -> Value {
-        state.analysis.value.clone().unwrap()
+        state.document().cloned().unwrap()
     }
 
     #[test]
     fn form_edits_rewrite_the_text_and_undo_redo_walk_back_and_forth() {
         let state = start(json!({"location": "westeurope", "properties": {}}));
-        let state = state.reduce(EditorAction::SetValue {
+        let state = state.act(EditorAction::SetValue {
             pointer: "/properties/buildTimeoutInMinutes".into(),
             value: json!(60),
         });
@@ -554,18 +740,18 @@ mod tests {
             json!(60)
         );
         assert!(state.text.contains("\"buildTimeoutInMinutes\": 60"));
-        let state = state.reduce(EditorAction::SetText("{\"location\": \"eastus\"}".into()));
-        let state = state.reduce(EditorAction::Undo);
+        let state = state.act(EditorAction::SetText("{\"location\": \"eastus\"}".into()));
+        let state = state.act(EditorAction::Undo);
         assert_eq!(
             doc(&state)["properties"]["buildTimeoutInMinutes"],
             json!(60)
         );
-        let state = state.reduce(EditorAction::Undo);
+        let state = state.act(EditorAction::Undo);
         assert!(doc(&state)["properties"]
             .get("buildTimeoutInMinutes")
             .is_none());
         assert!(!state.can_undo());
-        let state = state.reduce(EditorAction::Redo).reduce(EditorAction::Redo);
+        let state = state.act(EditorAction::Redo).act(EditorAction::Redo);
         assert_eq!(doc(&state)["location"], json!("eastus"));
         assert!(!state.can_redo());
     }
@@ -573,13 +759,13 @@ mod tests {
     #[test]
     fn keystrokes_make_one_undo_step_until_a_checkpoint() {
         let state = start(json!({"location": "a"}));
-        let state = state.reduce(EditorAction::SetText("{\"location\": \"ab\"}".into()));
-        let state = state.reduce(EditorAction::SetText("{\"location\": \"abc\"}".into()));
-        let state = state.reduce(EditorAction::Checkpoint);
-        let state = state.reduce(EditorAction::SetText("{\"location\": \"abcd\"}".into()));
-        let state = state.reduce(EditorAction::Undo);
+        let state = state.act(EditorAction::SetText("{\"location\": \"ab\"}".into()));
+        let state = state.act(EditorAction::SetText("{\"location\": \"abc\"}".into()));
+        let state = state.act(EditorAction::Checkpoint);
+        let state = state.act(EditorAction::SetText("{\"location\": \"abcd\"}".into()));
+        let state = state.act(EditorAction::Undo);
         assert_eq!(doc(&state)["location"], json!("abc"));
-        let state = state.reduce(EditorAction::Undo);
+        let state = state.act(EditorAction::Undo);
         assert_eq!(doc(&state)["location"], json!("a"));
     }
 
@@ -587,10 +773,10 @@ mod tests {
     fn invalid_text_is_kept_and_the_form_is_read_only() {
         let state = start(json!({"location": "westeurope"}));
         let typed = "{\"location\": \"west".to_owned();
-        let state = state.reduce(EditorAction::SetText(typed.clone()));
+        let state = state.act(EditorAction::SetText(typed.clone()));
         assert_eq!(*state.text, typed);
-        assert!(state.has_syntax_errors());
-        let state = state.reduce(EditorAction::SetValue {
+        assert!(state.is_read_only());
+        let state = state.act(EditorAction::SetValue {
             pointer: "/location".into(),
             value: json!("x"),
         });
@@ -599,24 +785,86 @@ mod tests {
     }
 
     #[test]
-    fn a_state_with_other_options_or_analysis_is_not_equal() {
+    fn a_state_with_other_options_or_report_is_not_equal() {
         let state = (*start(json!({"location": "westeurope"}))).clone();
         let mut other = state.clone();
         assert!(state == other);
         other.options.os = Some(validator_core::Os::Windows);
         assert!(state != other, "options differ");
-        let mut reanalysed = state.clone();
-        reanalysed.analysis = Rc::new((*state.analysis).clone());
-        assert!(state != reanalysed, "another analysis");
+        let mut rechecked = state.clone();
+        rechecked.report = Rc::new((*state.report).clone());
+        assert!(state != rechecked, "another report");
+    }
+
+    #[test]
+    fn strict_json_is_editable_before_its_first_check_and_other_text_waits_for_it() {
+        let strict = Rc::new(EditorState::new(
+            r#"{"location": "x"}"#.into(),
+            Options::default(),
+        ));
+        assert!(strict.is_checking() && !strict.is_read_only());
+        assert_eq!(strict.document(), Some(&json!({"location": "x"})));
+        let lenient = r#"{"location": "x", // where
+        }"#;
+        let lenient = Rc::new(EditorState::new(lenient.into(), Options::default()));
+        assert_eq!(lenient.document(), None);
+        let lenient = lenient.settled();
+        assert_eq!(lenient.document(), Some(&json!({"location": "x"})));
+        assert!(
+            !lenient.is_read_only(),
+            "comments and trailing commas do not lock the form"
+        );
+    }
+
+    #[test]
+    fn a_check_of_a_superseded_revision_is_dropped() {
+        let state = start(json!({"location": "a"}));
+        let first = state
+            .clone()
+            .reduce(EditorAction::SetText(r#"{"location": 1}"#.into()));
+        let old_check = check_of(&first);
+        let second = first.reduce(EditorAction::SetText(r#"{"location": "b"}"#.into()));
+        let after = second.clone().reduce(EditorAction::Checked(old_check));
+        assert!(
+            Rc::ptr_eq(&after, &second),
+            "the older answer changes nothing"
+        );
+        assert!(after.is_checking());
+        let after = after.settled();
+        assert!(!after.is_checking());
+        assert_eq!(after.document(), Some(&json!({"location": "b"})));
+    }
+
+    #[test]
+    fn a_form_edit_made_before_the_check_answers_waits_for_it_and_undo_can_forget_it() {
+        let typed = r#"{"location": "typed", "properties": {}}"#;
+        let state = start(json!({"location": "a"})).reduce(EditorAction::SetText(typed.into()));
+        let edit = EditorAction::SetValue {
+            pointer: "/properties/buildTimeoutInMinutes".into(),
+            value: json!(60),
+        };
+        let waiting = state.reduce(edit);
+        assert_eq!(
+            *waiting.text, typed,
+            "nothing written over text whose value is unknown"
+        );
+        let done = waiting.clone().settled();
+        assert_eq!(
+            done.document(),
+            Some(&json!({"location": "typed", "properties": {"buildTimeoutInMinutes": 60}})),
+            "the edit applies to the typed text once its check answers"
+        );
+        let forgotten = waiting.reduce(EditorAction::Undo).settled();
+        assert_eq!(*forgotten.text, typed);
     }
 
     #[test]
     fn a_lone_surrogate_keeps_the_form_read_only_so_the_escape_is_never_rewritten() {
         let state = start(json!({"location": "westeurope"}));
         let typed = r#"{"location": "westeurope", "tags": {"mood": "\ud83d"}}"#.to_owned();
-        let state = state.reduce(EditorAction::SetText(typed.clone()));
-        assert!(state.has_syntax_errors());
-        let state = state.reduce(EditorAction::SetValue {
+        let state = state.act(EditorAction::SetText(typed.clone()));
+        assert!(state.is_read_only());
+        let state = state.act(EditorAction::SetValue {
             pointer: "/location".into(),
             value: json!("westus"),
         });
@@ -628,7 +876,7 @@ mod tests {
         let state = start(json!({"properties": {"customize": [
             {"type": "Shell", "name": "setup", "scriptUri": "https://example.com/a.sh"}
         ]}}));
-        let state = state.reduce(EditorAction::SwitchType {
+        let state = state.act(EditorAction::SwitchType {
             pointer: "/properties/customize/0".into(),
             new_type: "File".into(),
         });
@@ -636,11 +884,11 @@ mod tests {
             doc(&state)["properties"]["customize"][0],
             json!({"type": "File", "name": "setup"})
         );
-        let state = state.reduce(EditorAction::SetValue {
+        let state = state.act(EditorAction::SetValue {
             pointer: "/properties/customize/0/destination".into(),
             value: json!("/tmp/a"),
         });
-        let state = state.reduce(EditorAction::SwitchType {
+        let state = state.act(EditorAction::SwitchType {
             pointer: "/properties/customize/0".into(),
             new_type: "Shell".into(),
         });
@@ -648,7 +896,7 @@ mod tests {
             doc(&state)["properties"]["customize"][0]["scriptUri"],
             json!("https://example.com/a.sh")
         );
-        let state = state.reduce(EditorAction::SwitchType {
+        let state = state.act(EditorAction::SwitchType {
             pointer: "/properties/customize/0".into(),
             new_type: "File".into(),
         });
@@ -661,16 +909,16 @@ mod tests {
     #[test]
     fn lists_insert_move_duplicate_and_remove() {
         let state = start(json!({"properties": {}}));
-        let state = state.reduce(EditorAction::Insert {
+        let state = state.act(EditorAction::Insert {
             pointer: "/properties/customize".into(),
             index: 0,
             value: json!({"type": "Shell", "name": "a"}),
         });
-        let state = state.reduce(EditorAction::Duplicate {
+        let state = state.act(EditorAction::Duplicate {
             pointer: "/properties/customize".into(),
             index: 0,
         });
-        let state = state.reduce(EditorAction::Move {
+        let state = state.act(EditorAction::Move {
             pointer: "/properties/customize".into(),
             from: 1,
             to: 0,
@@ -679,7 +927,7 @@ mod tests {
             doc(&state)["properties"]["customize"][0]["name"],
             json!("a-copy")
         );
-        let state = state.reduce(EditorAction::Remove {
+        let state = state.act(EditorAction::Remove {
             pointer: "/properties/customize/0".into(),
         });
         assert_eq!(
@@ -714,13 +962,12 @@ mod tests {
         }));
         assert!(state.status_text().contains("error"));
         let fix = state
-            .analysis
             .report
             .diagnostics
             .iter()
             .find_map(|d| d.fix.clone())
             .unwrap();
-        let state = state.reduce(EditorAction::ApplyFix(fix));
+        let state = state.act(EditorAction::ApplyFix(fix));
         assert_eq!(
             doc(&state)["properties"]["distribute"][0]["type"],
             json!("VHD")
@@ -748,19 +995,19 @@ mod tests {
         let original = state.text.clone();
         let typed = state.text.replace("westeurope", "westeuropeX");
         let state = state
-            .reduce(EditorAction::SetText(
+            .act(EditorAction::SetText(
                 typed.replace("westeuropeX", "westeuro"),
             ))
-            .reduce(EditorAction::SetText(typed.clone()));
+            .act(EditorAction::SetText(typed.clone()));
         let action = action(&state);
         let changed = state.reduce(action.clone());
         assert_ne!(*changed.text, typed, "{action:?} changed the text");
-        let state = changed.clone().reduce(EditorAction::Undo);
+        let state = changed.clone().act(EditorAction::Undo);
         assert_eq!(*state.text, typed, "one undo reverts only {action:?}");
-        let state = state.reduce(EditorAction::Undo);
+        let state = state.act(EditorAction::Undo);
         assert_eq!(state.text, original, "the burst of typing is one step");
         assert!(!state.can_undo());
-        let state = state.reduce(EditorAction::Redo).reduce(EditorAction::Redo);
+        let state = state.act(EditorAction::Redo).act(EditorAction::Redo);
         assert_eq!(state.text, changed.text);
     }
 
@@ -775,14 +1022,14 @@ mod tests {
         let first = "{\"location\": \"first\"}".to_owned();
         let second = "{\"location\": \"second\"}".to_owned();
         let state = state
-            .reduce(EditorAction::Paste(first.clone()))
-            .reduce(EditorAction::Paste(second.clone()))
-            .reduce(EditorAction::SetText("{\"location\": \"secondX\"}".into()));
-        let state = state.reduce(EditorAction::Undo);
+            .act(EditorAction::Paste(first.clone()))
+            .act(EditorAction::Paste(second.clone()))
+            .act(EditorAction::SetText("{\"location\": \"secondX\"}".into()));
+        let state = state.act(EditorAction::Undo);
         assert_eq!(*state.text, second);
-        let state = state.reduce(EditorAction::Undo);
+        let state = state.act(EditorAction::Undo);
         assert_eq!(*state.text, first);
-        let state = state.reduce(EditorAction::Undo);
+        let state = state.act(EditorAction::Undo);
         assert_eq!(doc(&state)["location"], json!("a"));
     }
 
@@ -793,15 +1040,15 @@ mod tests {
             value: json!(60),
         });
         let state = start(everything())
-            .reduce(EditorAction::SetValue {
+            .act(EditorAction::SetValue {
                 pointer: "/location".into(),
                 value: json!("eastus"),
             })
-            .reduce(EditorAction::SetValue {
+            .act(EditorAction::SetValue {
                 pointer: "/location".into(),
                 value: json!("westus"),
             });
-        let state = state.reduce(EditorAction::Undo);
+        let state = state.act(EditorAction::Undo);
         assert_eq!(doc(&state)["location"], json!("eastus"));
     }
 
@@ -817,7 +1064,6 @@ mod tests {
     fn a_fix_is_its_own_undo_step() {
         assert_own_step(|s| {
             let fix = s
-                .analysis
                 .report
                 .diagnostics
                 .iter()
@@ -850,26 +1096,26 @@ mod tests {
         ));
         assert!(mine.can_undo(), "the history survives");
         let theirs = "{\"location\": \"theirs\"}".to_owned();
-        let other = mine.clone().reduce(EditorAction::OtherTabSaved {
+        let other = mine.clone().act(EditorAction::OtherTabSaved {
             id: "b".into(),
             text: theirs.clone(),
         });
         assert!(other.conflict.is_none(), "another draft is no conflict");
-        let same = mine.clone().reduce(EditorAction::OtherTabSaved {
+        let same = mine.clone().act(EditorAction::OtherTabSaved {
             id: "a".into(),
             text: (*mine.text).clone(),
         });
         assert!(same.conflict.is_none(), "the same text is no conflict");
-        let state = mine.clone().reduce(EditorAction::OtherTabSaved {
+        let state = mine.clone().act(EditorAction::OtherTabSaved {
             id: "a".into(),
             text: theirs.clone(),
         });
         assert_eq!(state.conflict.as_deref(), Some(&theirs));
-        let loaded = state.clone().reduce(EditorAction::LoadTheirs);
+        let loaded = state.clone().act(EditorAction::LoadTheirs);
         assert_eq!(*loaded.text, theirs);
         assert!(loaded.conflict.is_none());
-        assert_eq!(*loaded.reduce(EditorAction::Undo).text, *mine.text);
-        let kept = state.reduce(EditorAction::KeepMine { id: "c".into() });
+        assert_eq!(*loaded.act(EditorAction::Undo).text, *mine.text);
+        let kept = state.act(EditorAction::KeepMine { id: "c".into() });
         assert_eq!(&*kept.draft_id, "c");
         assert_eq!(kept.text, mine.text);
         assert!(kept.conflict.is_none());
@@ -878,8 +1124,8 @@ mod tests {
     #[test]
     fn opening_a_draft_starts_its_own_history_under_its_own_id() {
         let state = start(json!({"location": "a"}))
-            .reduce(EditorAction::SetText("{\"location\": \"b\"}".into()))
-            .reduce(EditorAction::OpenDraft {
+            .act(EditorAction::SetText("{\"location\": \"b\"}".into()))
+            .act(EditorAction::OpenDraft {
                 id: "new".into(),
                 text: "{\"location\": \"linked\"}".into(),
                 undo: vec![],
@@ -895,7 +1141,7 @@ mod tests {
         // Not in the form's layout, and with a comment: a rewrite would show.
         let text = "{ // mine\n\"location\": \"westeurope\"}".to_owned();
         let state = Rc::new(EditorState::new(text.clone(), Options::default()));
-        let state = state.reduce(EditorAction::SetValue {
+        let state = state.act(EditorAction::SetValue {
             pointer: "/location".into(),
             value: json!("westeurope"),
         });

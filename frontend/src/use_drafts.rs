@@ -40,7 +40,7 @@ pub fn use_draft_autosave(editor: Editor, section: usize, paused: bool) {
                 id,
                 &drafts::draft_name(editor.template()),
                 js_sys::Date::now(),
-                editor.analysis.report.summary.errors,
+                editor.report.summary.errors,
                 text,
             ))
             .is_ok();

@@ -61,11 +61,20 @@ export async function open(browser, url, { context } = {}) {
   page.on("pageerror", (e) => consoleErrors.push(String(e)));
   await page.goto(url);
   await page.getByRole("textbox", { name: "Template JSON" }).waitFor();
+  await settled(page);
   return { page, ctx, consoleErrors };
 }
 
-/** The status text, e.g. `2 errors, 1 warning`. */
+/** Resolves once the checker (a worker) has answered for the text on screen: the status bar
+ * is no longer busy. The change just made is rendered by then (one frame is waited for). */
+export async function settled(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+  await page.locator('.status-bar [role=status][aria-busy="false"]').waitFor();
+}
+
+/** The status text, e.g. `2 errors, 1 warning`, once the check of the current text is in. */
 export async function status(page) {
+  await settled(page);
   return (await page.getByRole("status").filter({ hasText: /error/ }).first().textContent()).trim();
 }
 
@@ -93,6 +102,7 @@ export async function pasteInto(field, text) {
   await field.click();
   await page.keyboard.press("Control+a");
   await page.keyboard.press("Control+v");
+  await settled(page);
 }
 
 /** Replaces the text of a field as a person typing does: select what is there, then type. */
@@ -100,6 +110,7 @@ export async function typeInto(field, text) {
   await field.click();
   await field.page().keyboard.press("Control+a");
   await field.page().keyboard.type(text);
+  await settled(field.page());
 }
 
 /** Replaces the JSON view's text as a user pasting would. */

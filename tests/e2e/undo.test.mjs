@@ -2,7 +2,7 @@
 // form field with typing not yet committed, and across pastes in the JSON view (issue 8).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { json, open, serveAndLaunch, setJson } from "./harness.mjs";
+import { json, open, serveAndLaunch, setJson, settled } from "./harness.mjs";
 
 let server;
 let browser;
@@ -46,10 +46,12 @@ test("Ctrl+Z inside a field first reverts its uncommitted typing, then steps thr
   assert.deepEqual(await doc(page), pasted, "the document is untouched");
 
   await page.keyboard.press("Control+z");
+  await settled(page);
   assert.deepEqual(await doc(page), starter, "the next undo steps back past the paste");
   assert.equal(await name.inputValue(), "ubuntu-2204-base");
 
   await page.keyboard.press("Control+Shift+z");
+  await settled(page);
   assert.deepEqual(await doc(page), pasted, "redo brings the paste back");
   assert.equal(await name.inputValue(), "", "redo never brings back the reverted typing twice");
 

@@ -1,10 +1,15 @@
 //! The one diagnostic type every check produces, and the report that carries them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// A text known when the program is built (a rule's code, an OS name); read back by
+/// [`crate::intern`]. A named type because serde takes a field written `&'static str` for one
+/// borrowed from the input, which a report read from a worker's message cannot be.
+pub type Static = &'static str;
+
 /// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The service rejects the template or the build is certain to fail.
@@ -26,7 +31,7 @@ impl Severity {
 }
 
 /// A half-open range of byte offsets into the text that was checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -39,14 +44,14 @@ impl Span {
 }
 
 /// A line and column, both counted from 1; the column counts Unicode characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Position {
     pub line: usize,
     pub column: usize,
 }
 
 /// Another place that explains a diagnostic (for example the first of two duplicates).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Related {
     pub pointer: String,
     pub label: String,
@@ -58,7 +63,7 @@ pub struct Related {
 
 /// One change to the document. Pointer edits act on the parsed value; text edits act on the
 /// source text (used for syntax repairs, where there is no value to address).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Edit {
     /// Set the value at `pointer` (adding the key if the parent object lacks it).
@@ -72,14 +77,14 @@ pub enum Edit {
 }
 
 /// A safe, mechanical correction the user can apply with one click.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fix {
     pub description: String,
     pub edits: Vec<Edit>,
 }
 
 /// Where a diagnostic points inside its node: at the value, or at the key naming it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Anchor {
     #[default]
@@ -88,10 +93,12 @@ pub enum Anchor {
 }
 
 /// One finding: a stable rule code, where it is, what is wrong and how to mend it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
-    pub code: &'static str,
-    pub rule: &'static str,
+    #[serde(deserialize_with = "crate::intern::deserialize")]
+    pub code: Static,
+    #[serde(deserialize_with = "crate::intern::deserialize")]
+    pub rule: Static,
     pub severity: Severity,
     /// JSON pointer from the root of the checked file.
     pub pointer: String,
@@ -100,7 +107,7 @@ pub struct Diagnostic {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
@@ -234,18 +241,19 @@ pub fn shorten_quotes(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// One image template found in the checked file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TemplateInfo {
     /// Pointer of the resource object (`""` for a bare resource, `/resources/0` in ARM).
     pub pointer: String,
     /// The API version the template was checked against.
     pub api_version: String,
     /// The OS the checks assumed: `linux`, `windows` or `unknown`.
-    pub os: &'static str,
+    #[serde(deserialize_with = "crate::intern::deserialize")]
+    pub os: Static,
 }
 
 /// Counts by severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
@@ -253,7 +261,7 @@ pub struct Summary {
 }
 
 /// Everything a check found, sorted by position so two runs print the same thing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub templates: Vec<TemplateInfo>,
     pub diagnostics: Vec<Diagnostic>,

@@ -14,6 +14,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod edit;
 pub mod export;
+mod intern;
 pub mod model;
 pub mod parse;
 pub mod pointer;
@@ -35,7 +36,7 @@ use model::{ApiVersionSource, OsEvidence, Template};
 use parse::{LineIndex, SpanIndex};
 
 /// What the user tells the checker that the file does not say.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Options {
     /// Check against this API version whatever the file declares.
     pub api_version: Option<ApiVersion>,

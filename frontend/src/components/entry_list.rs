@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 use validator_core::catalog::customizers::{self, Fit};
-use validator_core::{schema, Analysis, Os};
+use validator_core::{schema, Os};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -30,16 +30,6 @@ pub struct EntryListProps {
     pub pointer: AttrValue,
     pub field: Rc<Field>,
     pub item_kind: Rc<Kind>,
-}
-
-/// An analysis compared by identity: a new analysis means new diagnostics, and comparing two
-/// by value would cost as much as the grouping it guards.
-struct SameAnalysis(Rc<Analysis>);
-
-impl PartialEq for SameAnalysis {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 /// Which types a new entry may have: customizers and validators are offered by the image's OS.
@@ -73,13 +63,14 @@ pub fn entry_list(props: &EntryListProps) -> Html {
         .and_then(Value::as_array)
         .unwrap_or(&empty);
     let compact = is_compact(items.len());
-    // Once per analysis, not once per row.
-    let errors = use_memo(
-        (SameAnalysis(editor.analysis.clone()), abs.clone()),
-        |(analysis, abs)| errors_by_entry(abs, &analysis.0.report.diagnostics),
-    );
+    // Once per check, not once per row.
+    let errors = {
+        let report = editor.report.clone();
+        use_memo((editor.checked_revision, abs.clone()), move |(_, abs)| {
+            errors_by_entry(abs, &report.diagnostics)
+        })
+    };
     let os = editor
-        .analysis
         .report
         .templates
         .get(editor.template_index)
@@ -183,7 +174,7 @@ pub fn entry_list(props: &EntryListProps) -> Html {
             open.set(None);
         })
     };
-    let disabled = editor.has_syntax_errors();
+    let disabled = editor.is_read_only();
     let chosen = (*new_type)
         .clone()
         .filter(|t| variants.contains(t))

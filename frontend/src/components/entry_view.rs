@@ -52,7 +52,7 @@ pub fn entry_view(props: &EntryViewProps) -> Html {
             close.emit(());
         })
     });
-    let disabled = editor.has_syntax_errors();
+    let disabled = editor.is_read_only();
     let action = |make: fn(&str, usize) -> EditorAction| {
         let editor = editor.clone();
         let list = e.list.clone();

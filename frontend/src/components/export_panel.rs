@@ -2,12 +2,16 @@
 //! script (bash or PowerShell), the ARM template, Bicep, Azure PowerShell. Exporting a
 //! template with errors works, and says so plainly.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use validator_core::export::{self, Kind};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::use_editor;
+use super::{use_checker_context, use_editor};
 use crate::browser;
+use crate::checker::{Exported, Request, Response};
 
 /// What the export needs that the template does not say; empty means the exporter's default.
 #[derive(Clone, Default, PartialEq)]
@@ -17,33 +21,80 @@ struct Names {
     identity_name: String,
 }
 
+impl Names {
+    fn export_options(&self) -> export::Options {
+        let non_empty = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+        export::Options {
+            resource_group: non_empty(&self.resource_group),
+            template_name: None,
+            location: non_empty(&self.location),
+            identity_name: non_empty(&self.identity_name),
+        }
+    }
+}
+
+/// The worker's answers, the latest per kind of export.
+#[derive(Default, PartialEq)]
+struct Answers(HashMap<Kind, Exported>);
+
+impl Reducible for Answers {
+    type Action = Exported;
+
+    fn reduce(self: Rc<Self>, exported: Exported) -> Rc<Self> {
+        let mut answers = self.0.clone();
+        answers.insert(exported.kind, exported);
+        Rc::new(Answers(answers))
+    }
+}
+
 #[function_component(ExportPanel)]
 pub fn export_panel() -> Html {
     let editor = use_editor();
+    let checker = use_checker_context();
     let said = use_state(String::new);
     let kind = use_state(|| Kind::AzCliBash);
     let names = use_state(Names::default);
-    let errors = editor.analysis.report.summary.errors;
+    let errors = editor.report.summary.errors;
+    let options = names.export_options();
 
-    let render = |kind: Kind| -> Option<Result<export::Export, export::Refusal>> {
-        let document = editor.analysis.value.as_ref()?;
-        let info = editor
-            .analysis
-            .report
-            .templates
-            .get(editor.template_index)?;
-        let input = export::Input::from_report(document, info)?;
-        let non_empty = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
-        let options = export::Options {
-            resource_group: non_empty(&names.resource_group),
-            template_name: None,
-            location: non_empty(&names.location),
-            identity_name: non_empty(&names.identity_name),
-        };
-        Some(
-            export::refuse_unfaithful(&editor.analysis.report)
-                .and_then(|()| export::render(kind, &input, &options)),
-        )
+    // Exports are written by the worker, from the text it checked last.
+    let answers = use_reducer(Answers::default);
+    let bridge = {
+        let answers = answers.dispatcher();
+        use_memo((), move |_| {
+            checker.fork(move |response| {
+                if let Response::Exported(exported) = response {
+                    answers.dispatch(exported);
+                }
+            })
+        })
+    };
+    {
+        let deps = (
+            editor.checked_revision,
+            editor.template_index,
+            *kind,
+            options.clone(),
+        );
+        use_effect_with(deps, move |(revision, template_index, kind, options)| {
+            for kind in [Kind::AzCliBash, *kind] {
+                bridge.send(Request::Export {
+                    revision: *revision,
+                    template_index: *template_index,
+                    kind,
+                    options: options.clone(),
+                });
+            }
+        });
+    }
+    // Only an export of the current text with the current names is offered: a script of an
+    // older text must never reach a terminal. `None` while the worker writes it.
+    let render = |kind: Kind| -> Option<&Option<Result<export::Export, export::Refusal>>> {
+        let exported = answers.0.get(&kind)?;
+        let current = !editor.is_checking()
+            && exported.revision == editor.checked_revision
+            && exported.options == options;
+        current.then_some(&exported.result)
     };
     let copy = |text: String, what: &'static str| {
         let said = said.clone();
@@ -69,10 +120,12 @@ pub fn export_panel() -> Html {
     };
 
     let az = render(Kind::AzCliBash)
-        .and_then(Result::ok)
-        .map(|e| e.text)
+        .and_then(|r| r.as_ref())
+        .and_then(|r| r.as_ref().ok())
+        .map(|e| e.text.clone())
         .unwrap_or_default();
-    // Nothing to copy when the script is refused (the export below says why).
+    // Nothing to copy while the script is being written or when it is refused (the export
+    // below says why).
     let az_refused = az.is_empty();
     let chosen = render(*kind);
     let choose = {
@@ -130,10 +183,13 @@ pub fn export_panel() -> Html {
                     { for Kind::ALL.iter().map(|k| html! { <option selected={*k == *kind}>{ k.label() }</option> }) }
                 </select>
             </div>
-            if let Some(Err(refusal)) = &chosen {
+            if chosen.is_none() {
+                <p class="said" role="status">{ format!("Writing the {} export…", kind.label()) }</p>
+            }
+            if let Some(Some(Err(refusal))) = chosen {
                 <p class="banner is-error" role="alert">{ format!("Cannot export as {}: {refusal}.", kind.label()) }</p>
             }
-            if let Some(Ok(export)) = chosen {
+            if let Some(Some(Ok(export))) = chosen {
                 if !export.notes.is_empty() {
                     <ul class="notes">{ for export.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 }

@@ -80,7 +80,7 @@ fn scalar_field(props: &FieldProps) -> Html {
     let id = field_id(&abs);
     let messages_id = format!("{id}-messages");
     let invalid = diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let disabled = editor.has_syntax_errors();
+    let disabled = editor.is_read_only();
     let field = &props.field;
     let pointer = props.pointer.to_string();
 
@@ -294,7 +294,7 @@ fn union_field(props: &FieldProps) -> Html {
             <div class={classes!("field", invalid.then_some("has-error"))}>
                 <label for={id.clone()}>{ "Type" }</label>
                 <select id={id.clone()} data-pointer={type_pointer} aria-invalid={invalid.to_string()}
-                        aria-describedby={format!("{id}-messages")} {onchange} disabled={editor.has_syntax_errors()}>
+                        aria-describedby={format!("{id}-messages")} {onchange} disabled={editor.is_read_only()}>
                     if current.is_empty() { <option value="" selected=true>{ "(choose)" }</option> }
                     { for options.iter().map(|o| html! { <option value={o.clone()} selected={*o == current}>{ o }</option> }) }
                 </select>
@@ -352,7 +352,7 @@ fn image_presets() -> Html {
     html! {
         <div class="field">
             <label for="image-preset">{ "Marketplace image" }</label>
-            <select id="image-preset" {onchange} disabled={editor.has_syntax_errors()}>
+            <select id="image-preset" {onchange} disabled={editor.is_read_only()}>
                 <option value="" selected={!PRESETS.iter().any(matches)}>{ "(choose a common image, or fill in the fields below)" }</option>
                 { for PRESETS.iter().enumerate().map(|(i, p)| html! { <option value={i.to_string()} selected={matches(p)}>{ p.label }</option> }) }
             </select>
@@ -407,7 +407,7 @@ pub fn json_field(props: &FieldProps) -> Html {
             <label for={id.clone()}>{ &props.field.label }</label>
             <textarea id={id.clone()} data-pointer={abs} rows="3" value={shown} {onchange} spellcheck="false"
                       aria-invalid={invalid.to_string()} aria-describedby={format!("{id}-messages")}
-                      disabled={editor.has_syntax_errors()} />
+                      disabled={editor.is_read_only()} />
             { field_hint(&props.field) }
             if let Some(message) = &*error { <p class="message is-error" role="alert">{ message }</p> }
             <FieldMessages id={format!("{id}-messages")} diagnostics={diagnostics} />

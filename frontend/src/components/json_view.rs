@@ -85,7 +85,6 @@ pub fn json_view() -> Html {
         })
     };
     let syntax: Vec<_> = editor
-        .analysis
         .report
         .diagnostics
         .iter()

@@ -112,7 +112,7 @@ fn line_list(props: &FieldProps) -> Html {
             <label for={id.clone()}>{ &props.field.label }<span class="unit">{ " (one per line)" }</span></label>
             <textarea id={id.clone()} data-pointer={abs} {rows} value={shown} {onchange} spellcheck="false"
                       aria-invalid={invalid.to_string()} aria-describedby={format!("{id}-messages")}
-                      disabled={editor.has_syntax_errors()} />
+                      disabled={editor.is_read_only()} />
             { field_hint(&props.field) }
             <FieldMessages id={format!("{id}-messages")} diagnostics={diagnostics} />
         </div>

@@ -23,7 +23,7 @@ pub fn map_field(props: &FieldProps) -> Html {
         .and_then(Value::as_object)
         .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
         .unwrap_or_default();
-    let disabled = editor.has_syntax_errors();
+    let disabled = editor.is_read_only();
     let base_id = field_id(&abs);
     // Maps of objects (user-assigned identities: `{"<resource ID>": {}}`) edit only the names.
     let root = validator_core::schema::schema(editor.api_version());

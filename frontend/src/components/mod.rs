@@ -49,6 +49,13 @@ pub fn use_editor() -> Editor {
     use_context::<Editor>().expect("components are rendered inside the editor provider")
 }
 
+/// The checker worker's connection (`use_checker`), for exports.
+#[hook]
+pub fn use_checker_context() -> crate::use_checker::Checker {
+    use_context::<crate::use_checker::Checker>()
+        .expect("components are rendered inside the checker provider")
+}
+
 #[hook]
 pub fn use_navigation() -> Navigation {
     use_context::<Navigation>().expect("components are rendered inside the navigation provider")
@@ -92,7 +99,6 @@ pub fn use_field(pointer: &str) -> FieldContext {
 pub fn use_diagnostics_at(pointer: String) -> Rc<Vec<validator_core::Diagnostic>> {
     let editor = use_editor();
     let found: Vec<_> = editor
-        .analysis
         .report
         .diagnostics
         .iter()

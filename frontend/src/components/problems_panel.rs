@@ -21,7 +21,7 @@ pub fn problems_panel() -> Html {
 #[function_component(ProblemList)]
 pub fn problem_list() -> Html {
     let editor = use_editor();
-    let diagnostics = &editor.analysis.report.diagnostics;
+    let diagnostics = &editor.report.diagnostics;
     if diagnostics.is_empty() {
         return html! { <p class="no-problems">{ "No problems found." }</p> };
     }

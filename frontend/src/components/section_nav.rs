@@ -13,7 +13,6 @@ pub fn section_nav() -> Html {
     let base = editor.template_base().to_owned();
     let mut errors = vec![0usize; SECTIONS.len()];
     for d in editor
-        .analysis
         .report
         .diagnostics
         .iter()

@@ -26,7 +26,7 @@ pub fn section_view(props: &SectionViewProps) -> Html {
     let editor = use_editor();
     let root = schema::schema(editor.api_version());
     let template = editor.template().cloned().unwrap_or(Value::Null);
-    let readonly_banner = editor.has_syntax_errors().then(|| html! {
+    let readonly_banner = editor.is_read_only().then(|| html! {
         <p class="banner is-error" role="alert">{ "The JSON text has syntax errors: the form is read-only until they are fixed (see Problems)." }</p>
     });
     let body = if props.section.id == "review" {
@@ -113,7 +113,7 @@ fn api_version_field() -> Html {
     html! {
         <div class="field">
             <label for={id.clone()}>{ "API version" }</label>
-            <select id={id.clone()} data-pointer={abs} {onchange} disabled={editor.has_syntax_errors()} aria-describedby={format!("{id}-messages")}>
+            <select id={id.clone()} data-pointer={abs} {onchange} disabled={editor.is_read_only()} aria-describedby={format!("{id}-messages")}>
                 if current.is_empty() { <option value="" selected=true>{ format!("(not set: checked as {})", editor.api_version()) }</option> }
                 { for versions.iter().map(|v| html! { <option value={v.clone()} selected={*v == current}>{ v }</option> }) }
             </select>

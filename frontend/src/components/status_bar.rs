@@ -7,7 +7,7 @@ use super::use_editor;
 #[function_component(StatusBar)]
 pub fn status_bar() -> Html {
     let editor = use_editor();
-    let summary = editor.analysis.report.summary;
+    let summary = editor.report.summary;
     let class = if summary.errors > 0 {
         "is-error"
     } else if summary.warnings > 0 {
@@ -15,10 +15,14 @@ pub fn status_bar() -> Html {
     } else {
         "is-ok"
     };
-    let templates = editor.analysis.report.templates.len();
+    let templates = editor.template_pointers().len();
+    // While a check is running the counts are the last check's: marked, not blanked, so the
+    // bar does not flicker as the user types. Screen readers hear the new counts once.
+    let checking = editor.is_checking();
     html! {
         <footer class="status-bar">
-            <span class={classes!("status", class)} role="status" aria-live="polite">{ editor.status_text() }</span>
+            <span class={classes!("status", class, checking.then_some("is-stale"))} role="status" aria-live="polite" aria-busy={checking.to_string()}>{ editor.status_text() }</span>
+            if checking { <span class="checking" aria-hidden="true">{ "checking…" }</span> }
             <span class="api">{ format!("API {}", editor.api_version()) }</span>
             if templates > 1 { <span>{ format!("template {} of {templates}", editor.template_index + 1) }</span> }
             <span class="privacy">{ "Checked in your browser: nothing is sent anywhere." }</span>

@@ -9,11 +9,11 @@ use crate::state::EditorAction;
 #[function_component(TemplatePicker)]
 pub fn template_picker() -> Html {
     let editor = use_editor();
-    let templates = &editor.analysis.report.templates;
+    let templates = editor.template_pointers();
     if templates.len() < 2 {
         return html! {};
     }
-    let document = editor.analysis.value.clone();
+    let document = editor.document();
     let onchange = {
         let editor = editor.clone();
         Callback::from(move |e: Event| {
@@ -30,9 +30,9 @@ pub fn template_picker() -> Html {
         <div class="field template-picker">
             <label for="template-picker">{ "Image template to edit" }</label>
             <select id="template-picker" {onchange}>
-                { for templates.iter().enumerate().map(|(i, t)| {
-                    let name = document.as_ref().and_then(|d| d.pointer(&t.pointer)).and_then(|r| r.get("name")).and_then(|n| n.as_str()).unwrap_or("(no name)").to_owned();
-                    html! { <option value={i.to_string()} selected={i == editor.template_index}>{ format!("{} — {name} ({})", i + 1, t.pointer) }</option> }
+                { for templates.iter().enumerate().map(|(i, pointer)| {
+                    let name = document.and_then(|d| d.pointer(pointer)).and_then(|r| r.get("name")).and_then(|n| n.as_str()).unwrap_or("(no name)").to_owned();
+                    html! { <option value={i.to_string()} selected={i == editor.template_index}>{ format!("{} — {name} ({pointer})", i + 1) }</option> }
                 }) }
             </select>
         </div>

@@ -68,7 +68,7 @@ impl<'a> Input<'a> {
 
 /// What the user chooses that the template does not say. Unset fields are taken from the
 /// template where it says them, else a default; scripts put them in variables at the top.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Options {
     /// The resource group of the image template.
     pub resource_group: Option<String>,
@@ -82,14 +82,14 @@ pub struct Options {
 
 /// An export's text and what the user should know about it (the app shows the notes beside
 /// the text, `aib export` prints them on standard error; scripts also carry them as comments).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Export {
     pub text: String,
     pub notes: Vec<String>,
 }
 
 /// Why an export cannot be written: a value of the template that the target cannot carry.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Refusal {
     /// JSON pointer of the value in the file (empty when it came from the [`Options`]).
     pub pointer: String,
@@ -103,7 +103,7 @@ impl std::fmt::Display for Refusal {
 }
 
 /// The kinds of export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     Json,
     Arm,

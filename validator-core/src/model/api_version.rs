@@ -3,7 +3,9 @@
 use std::fmt;
 
 /// Every published API version, oldest first (the order gives `<` and `>`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum ApiVersion {
     V2018_02_01Preview,
     V2019_02_01Preview,

@@ -1,7 +1,7 @@
 //! The operating system of the image being built, which decides the customizers it can run.
 
 /// The image's OS family.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Os {
     Linux,
     Windows,
