@@ -365,8 +365,27 @@ impl EditorState {
         })
     }
 
+    /// True when the template already has `value` at `rel`.
+    fn holds(&self, rel: &str, value: &Value) -> bool {
+        self.editable && self.template().and_then(|t| t.pointer(rel)) == Some(value)
+    }
+
+    fn unchanged(&self) -> Self {
+        EditorState {
+            notice: None,
+            typing: false,
+            ..self.clone()
+        }
+    }
+
     fn apply_form_edit(&self, action: EditorAction) -> Self {
         match action {
+            // An edit that changes nothing (a field left with its value) leaves the text as it
+            // is: no reformatting, no comments removed, no empty undo step.
+            EditorAction::SetValue { pointer, value } if self.holds(&pointer, &value) => {
+                self.unchanged()
+            }
+            EditorAction::Move { from, to, .. } if from == to => self.unchanged(),
             EditorAction::SetValue { pointer, value } => {
                 self.edit_value(|doc, base| edit::set(doc, &format!("{base}{pointer}"), value))
             }
@@ -401,19 +420,24 @@ impl EditorState {
 
     /// Takes the worker's check of the current revision, then applies the form edits that
     /// waited for it.
-    fn with_check(&self, checked: &Checked) -> Self {
+    fn with_check(&self, checked: Checked) -> Self {
+        let Checked {
+            revision,
+            report,
+            value,
+        } = checked;
         let mut state = EditorState {
-            report: Rc::new(checked.report.clone()),
-            checked_revision: checked.revision,
+            editable: self.editable || (value.is_some() && !report.value_misses_text()),
+            report: Rc::new(report),
+            checked_revision: revision,
             ..self.clone()
         };
         // A value this tab wrote is the value of the text: keep it (no re-render of the form).
         if !self.editable {
-            if let Some(value) = &checked.value {
-                state.bases = Rc::new(template_pointers(Some(value)));
-                state.value = Some(Rc::new(value.clone()));
+            if let Some(value) = value {
+                state.bases = Rc::new(template_pointers(Some(&value)));
+                state.value = Some(Rc::new(value));
             }
-            state.editable = checked.value.is_some() && !checked.report.value_misses_text();
         }
         state.template_index = state
             .template_index
@@ -462,15 +486,7 @@ impl EditorState {
         // Comments are only in a text the form did not write, which has been checked.
         let had_comments =
             !self.is_checking() && self.report.diagnostics.iter().any(|d| d.code == "AIB002");
-        let before = document.clone();
         match change(&mut document, &base) {
-            // An edit that changes nothing (a field left with its value) leaves the text as
-            // it is: no reformatting, no comments removed, no empty undo step.
-            Ok(()) if document == before => EditorState {
-                notice: None,
-                typing: false,
-                ..self.clone()
-            },
             Ok(()) if had_comments => EditorState {
                 notice: Some("the form writes strict JSON, so the comments were removed; Undo brings them back".into()),
                 ..self.with_edited_value(edit::to_pretty(&document), document)
@@ -650,7 +666,8 @@ impl Reducible for EditorState {
                 if checked.revision != self.revision {
                     return self;
                 }
-                self.with_check(&checked)
+                // The answer is this action's own: take its parts instead of copying them.
+                self.with_check(Rc::unwrap_or_clone(checked))
             }
         };
         Rc::new(next)

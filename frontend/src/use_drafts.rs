@@ -2,7 +2,10 @@
 //! it, and share links opened in a tab that is already open. Every change they cause goes
 //! through the reducer.
 
+use std::rc::Rc;
+
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -15,11 +18,37 @@ use crate::{draft_storage, opening};
 const TAB_ONLY: &str = "The browser's storage is full: this draft is kept in this tab only (it survives a reload, not closing the tab) and is not in Recent drafts. Download your JSON to keep it.";
 const NOT_SAVED: &str = "The browser's storage is full or blocked: this draft is not saved and will not survive a reload. Download your JSON to keep it.";
 
-/// Saves this tab's draft (with its open section and recent history) on every change, and
-/// its copy in Recent drafts unless another tab changed that draft meanwhile. `paused` while
-/// unreadable saved work waits for the user's decision.
+/// How long after the last change the draft is saved. Saving a large template writes
+/// megabytes to storage, which must not happen on every keystroke; a reload or a closed tab
+/// saves at once (`pagehide`), so nothing typed is lost.
+const SAVE_AFTER_MS: u32 = 300;
+
+/// Saves this tab's draft (with its open section and recent history) shortly after every
+/// change, and its copy in Recent drafts unless another tab changed that draft meanwhile.
+/// `paused` while unreadable saved work waits for the user's decision.
 #[hook]
 pub fn use_draft_autosave(editor: Editor, section: usize, paused: bool) {
+    // The save waiting for its moment: run by its timer, or at once when the page goes away.
+    let pending = use_mut_ref(|| None::<(Rc<dyn Fn()>, Timeout)>);
+    {
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let flush = move |_: &web_sys::Event| {
+                if let Some((save, _timer)) = pending.borrow_mut().take() {
+                    save();
+                }
+            };
+            let window = web_sys::window();
+            let listeners = window.map(|w| {
+                let document = w.document();
+                (
+                    EventListener::new(&w, "pagehide", flush.clone()),
+                    document.map(|d| EventListener::new(&d, "visibilitychange", flush)),
+                )
+            });
+            move || drop(listeners)
+        });
+    }
     let deps = (
         editor.text.clone(),
         editor.draft_id.clone(),
@@ -31,26 +60,43 @@ pub fn use_draft_autosave(editor: Editor, section: usize, paused: bool) {
         if *paused {
             return;
         }
-        let tab = TabDraft::new(id, text, *section, drafts::cap_history(editor.history()));
-        let tab_saved = draft_storage::save_tab(&tab).is_ok();
-        // The untouched starter of a new tab is not worth a place among the recent drafts.
-        let listed = *conflict
-            || **text == LINUX_STARTER
-            || draft_storage::save_entry(&DraftEntry::new(
-                id,
-                &drafts::draft_name(editor.template()),
-                js_sys::Date::now(),
-                editor.report.summary.errors,
-                text,
-            ))
-            .is_ok();
-        let problem = match (tab_saved, listed) {
-            (true, true) => None,
-            (true, false) => Some(TAB_ONLY.to_owned()),
-            (false, _) => Some(NOT_SAVED.to_owned()),
+        let save: Rc<dyn Fn()> = {
+            let (text, id, section, conflict) = (text.clone(), id.clone(), *section, *conflict);
+            Rc::new(move || save_draft(&editor, &text, &id, section, conflict))
         };
-        editor.dispatch(EditorAction::StorageProblem(problem));
+        let timer = {
+            let pending = pending.clone();
+            Timeout::new(SAVE_AFTER_MS, move || {
+                if let Some((save, _timer)) = pending.borrow_mut().take() {
+                    save();
+                }
+            })
+        };
+        // Replacing the waiting save drops its timer, which cancels it.
+        *pending.borrow_mut() = Some((save, timer));
     });
+}
+
+fn save_draft(editor: &Editor, text: &Rc<String>, id: &str, section: usize, conflict: bool) {
+    let tab = TabDraft::new(id, text, section, drafts::cap_history(editor.history()));
+    let tab_saved = draft_storage::save_tab(&tab).is_ok();
+    // The untouched starter of a new tab is not worth a place among the recent drafts.
+    let listed = conflict
+        || **text == LINUX_STARTER
+        || draft_storage::save_entry(&DraftEntry::new(
+            id,
+            &drafts::draft_name(editor.template()),
+            js_sys::Date::now(),
+            editor.report.summary.errors,
+            text,
+        ))
+        .is_ok();
+    let problem = match (tab_saved, listed) {
+        (true, true) => None,
+        (true, false) => Some(TAB_ONLY.to_owned()),
+        (false, _) => Some(NOT_SAVED.to_owned()),
+    };
+    editor.dispatch(EditorAction::StorageProblem(problem));
 }
 
 /// Tells the reducer when another tab saves a recent draft (the `storage` event fires in

@@ -1,5 +1,6 @@
-// Serves dist/ on a loopback port and drives Debian's Chromium through playwright-core, as a
-// user would: find controls by role and accessible name, type, click, read what is shown.
+// Serves dist/ on a loopback port (gzipped when the browser accepts it, as a host would) and
+// drives Debian's Chromium through playwright-core, as a user would: find controls by role and
+// accessible name, type, click, read what is shown.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -27,8 +28,18 @@ export async function serve() {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
     const file = join(DIST, path.endsWith("/") ? `${path}index.html` : path);
     try {
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      // As hosts with precompressed files do (scripts/dist.sh writes the .gz copies).
+      if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        const gzipped = await readFile(`${file}.gz`).catch(() => null);
+        if (gzipped) {
+          res.writeHead(200, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding", ...securityHeaders });
+          res.end(gzipped);
+          return;
+        }
+      }
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...securityHeaders });
+      res.writeHead(200, { "content-type": type, ...securityHeaders });
       res.end(body);
     } catch {
       res.writeHead(404).end();

@@ -5,7 +5,7 @@
 // in the same page as the peer, and the longest main-thread task while opening Customize with
 // the 1 MB template. Prints JSON.
 import { gzipSync } from "node:zlib";
-import { serve, launch, open } from "./harness.mjs";
+import { serve, launch, open, pasteInto, settled } from "./harness.mjs";
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -13,15 +13,28 @@ const server = await serve();
 const browser = await launch();
 const results = {};
 
-// 1. Download size and time to an interactive form, on a fresh profile (no cache).
-{
+// 1. Download size and time to an interactive form, on a fresh profile (no cache), gzip served:
+// on loopback, then at 10 Mbit/s with a 40 ms round trip (Chromium's network emulation). The
+// bytes fetched before the form is interactive are those of the responses finished by then.
+async function startup(throttled) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const sizes = [];
-  page.on("response", async (response) => {
+  if (throttled) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8,
+    });
+  }
+  const responses = [];
+  const began = Date.now();
+  page.on("requestfinished", async (request) => {
+    const finishedAt = Date.now() - began;
     try {
+      const response = await request.response();
       const body = await response.body();
-      sizes.push({ url: new URL(response.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+      const sizes = await request.sizes();
+      responses.push({ url: new URL(request.url()).pathname, raw: body.length, transferred: sizes.responseBodySize + sizes.responseHeadersSize, finishedAt });
     } catch {}
   });
   await page.addInitScript(() => {
@@ -34,13 +47,29 @@ const results = {};
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(server.url);
-  await page.waitForFunction(() => window.__interactiveAt !== undefined);
+  await page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout: 60_000 });
+  const interactiveMs = await page.evaluate(() => window.__interactiveAt);
+  // The checker (a worker) loads after the form: wait for its first answer.
+  await page.locator('.status-bar [role=status][aria-busy="false"]').waitFor({ timeout: 60_000 });
+  const checkedMs = await page.evaluate(() => performance.now());
   await page.waitForLoadState("networkidle");
-  results.downloads = sizes;
-  results.totalGzipBytes = sizes.reduce((n, s) => n + s.gzip, 0);
-  results.interactiveMs = await page.evaluate(() => window.__interactiveAt);
   await context.close();
+  // Wall-clock offsets of the finished responses against the page's clock: the navigation
+  // starts within a few ms of `began`.
+  const beforeInteractive = responses.filter((r) => r.finishedAt <= interactiveMs + 5);
+  return {
+    downloads: responses,
+    totalTransferredBytes: responses.reduce((n, r) => n + r.transferred, 0),
+    bytesBeforeInteractive: beforeInteractive.reduce((n, r) => n + r.transferred, 0),
+    interactiveMs,
+    firstCheckMs: checkedMs,
+  };
 }
+results.startup = await startup(false);
+results.startupThrottled = await startup(true);
+results.downloads = results.startup.downloads;
+results.totalGzipBytes = results.startup.totalTransferredBytes;
+results.interactiveMs = results.startup.interactiveMs;
 
 // 2. Edit to updated problems, typical and 1 MB.
 async function editToProblems(text, label) {
@@ -163,6 +192,80 @@ async function openCustomize(text, entries) {
   };
 }
 results.openCustomizeOneMegabyte = await openCustomize(JSON.stringify(big, null, 2), big.properties.customize.length);
+
+// 4. Every action a user takes on the 1 MB template: the longest main-thread task (`longtask`
+// entries, over 50 ms) from the action until its check is in and the page has been quiet for a
+// second, and per keystroke in the JSON view the time to the next paint (Event Timing: the
+// longest event of each interaction), and the time from the last keystroke of a burst to the
+// updated problems.
+async function responsiveness(text) {
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: "longtask", buffered: true });
+    window.__interactions = new Map();
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.interactionId) window.__interactions.set(e.interactionId, Math.max(window.__interactions.get(e.interactionId) ?? 0, e.duration));
+      }
+    }).observe({ type: "event", durationThreshold: 16, buffered: true });
+  });
+  const { page, consoleErrors } = await open(browser, server.url, { context });
+  const area = page.getByRole("textbox", { name: "Template JSON" });
+  const quiet = async () => {
+    await settled(page);
+    await page.waitForTimeout(1000);
+    return page.evaluate(() => Math.max(0, ...window.__longTasks.splice(0)));
+  };
+  const longest = async (action) => {
+    await page.evaluate(() => window.__longTasks.splice(0));
+    await action();
+    return quiet();
+  };
+  const out = {};
+  out.pasteLongestTaskMs = await longest(() => pasteInto(area, text));
+
+  // A burst of typing inside a string value near the end, at a person's speed.
+  await page.evaluate(() => {
+    const area = document.querySelector('textarea[aria-label="Template JSON"]');
+    const at = area.value.lastIndexOf("of the large template benchmark");
+    area.focus();
+    area.setSelectionRange(at, at);
+    window.__interactions.clear();
+    window.__longTasks.splice(0);
+  });
+  const typed = "quick brown fox ";
+  for (const key of typed) {
+    await page.keyboard.type(key);
+    await page.waitForTimeout(60);
+  }
+  const lastKeyAt = await page.evaluate(() => performance.now());
+  await page.locator('.status-bar [role=status][aria-busy="false"]').waitFor({ timeout: 60_000 });
+  out.lastKeystrokeToProblemsMs = (await page.evaluate(() => performance.now())) - lastKeyAt + 60;
+  const paints = await page.evaluate(() => [...window.__interactions.values()]);
+  // Keystrokes whose event took under 16 ms are not reported by Event Timing: count them as 16.
+  const keystrokes = [...paints, ...Array(Math.max(0, typed.length - paints.length)).fill(16)].sort((a, b) => a - b);
+  out.keystrokes = typed.length;
+  out.keystrokePaintP95Ms = keystrokes[Math.ceil(keystrokes.length * 0.95) - 1];
+  out.keystrokeLongestTaskMs = await quiet();
+  if (!(await area.inputValue()).includes(typed)) throw new Error("the typing did not reach the JSON view");
+
+  // Undo (the burst of typing), from outside any field.
+  await page.locator(".status-bar").click();
+  out.undoLongestTaskMs = await longest(() => page.keyboard.press("Control+z"));
+
+  // Reload: the tab's draft comes back from sessionStorage.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1500)));
+  await page.reload();
+  await area.waitFor();
+  out.reloadLongestTaskMs = await quiet();
+  out.restored = (await area.inputValue()).length;
+  out.consoleErrors = consoleErrors;
+  await context.close();
+  return out;
+}
+results.responsivenessOneMegabyte = await responsiveness(JSON.stringify(big, null, 2));
 
 await browser.close();
 await server.close();

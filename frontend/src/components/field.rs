@@ -29,12 +29,10 @@ pub struct FieldProps {
 #[function_component(FieldView)]
 pub fn field_view(props: &FieldProps) -> Html {
     let editor = use_editor();
-    let value = editor
-        .template()
-        .and_then(|t| t.pointer(&props.pointer))
-        .cloned();
+    // Borrowed: a list field's value can be a megabyte of customizers.
+    let value = editor.template().and_then(|t| t.pointer(&props.pointer));
     // An ARM expression stands for a value of any type: edit it as text.
-    let kind = if value.as_ref().is_some_and(is_expression_value) {
+    let kind = if value.is_some_and(is_expression_value) {
         Kind::Text {
             choices: Vec::new(),
         }

@@ -1,6 +1,8 @@
 //! The document as JSON text, editable: every edit is checked and the form follows. While the
 //! text is not valid JSON it stays exactly as typed and the syntax errors show their place.
 
+use std::rc::Rc;
+
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -17,11 +19,17 @@ pub fn json_view() -> Html {
     let editor = use_editor();
     // A pause in typing ends the burst: the next keystrokes are a new undo step.
     let pause = use_mut_ref(|| None::<Timeout>);
+    // The text the box holds because the user typed it: the box is only written when the
+    // editor's text is another (an undo, a form edit, an import). Writing a megabyte into a
+    // text box, or reading it back to compare, costs more than a keystroke may.
+    let typed = use_mut_ref(|| None::<Rc<String>>);
     let oninput = {
         let editor = editor.clone();
         let pause = pause.clone();
+        let typed = typed.clone();
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            *typed.borrow_mut() = Some(Rc::new(text.clone()));
             // A paste, a drop or a cut is an undo step of its own, even amid typing.
             let whole = matches!(
                 e.input_type().as_str(),
@@ -77,6 +85,17 @@ pub fn json_view() -> Html {
             move || drop(listener)
         });
     }
+    {
+        let area = area.clone();
+        use_effect_with(editor.text.clone(), move |text| {
+            let known = typed.borrow_mut().take();
+            if known.as_deref() != Some(&**text) {
+                if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                    area.set_value(text);
+                }
+            }
+        });
+    }
     let onblur = {
         let editor = editor.clone();
         Callback::from(move |_: FocusEvent| {
@@ -93,7 +112,7 @@ pub fn json_view() -> Html {
     html! {
         <section class="json-view" aria-labelledby="json-heading">
             <h2 id="json-heading">{ "JSON" }</h2>
-            <textarea aria-label="Template JSON" value={(*editor.text).clone()} ref={area} {oninput} {onkeydown} {onblur} data-document-history="true"
+            <textarea aria-label="Template JSON" ref={area} {oninput} {onkeydown} {onblur} data-document-history="true"
                       spellcheck="false" autocomplete="off" wrap="off"
                       aria-invalid={(!syntax.is_empty()).to_string()} aria-describedby="json-syntax" />
             <ul id="json-syntax" class="syntax-errors">

@@ -25,7 +25,8 @@ pub struct SectionViewProps {
 pub fn section_view(props: &SectionViewProps) -> Html {
     let editor = use_editor();
     let root = schema::schema(editor.api_version());
-    let template = editor.template().cloned().unwrap_or(Value::Null);
+    // Borrowed: the template can be a megabyte, and this renders on every change.
+    let template = editor.template().unwrap_or(&Value::Null);
     let readonly_banner = editor.is_read_only().then(|| html! {
         <p class="banner is-error" role="alert">{ "The JSON text has syntax errors: the form is read-only until they are fixed (see Problems)." }</p>
     });
@@ -37,7 +38,7 @@ pub fn section_view(props: &SectionViewProps) -> Html {
                 if *p == "/apiVersion" {
                     return html! { <ApiVersionField key={*p} /> };
                 }
-                match field_at(root, &template, p) {
+                match field_at(root, template, p) {
                     Some(field) => html! { <FieldView key={*p} pointer={*p} field={Rc::new(field)} /> },
                     // Not in this API version: offered only if the document has it (then kept).
                     None => match template.pointer(p) {
@@ -127,7 +128,7 @@ fn api_version_field() -> Html {
 #[function_component(Review)]
 fn review() -> Html {
     let editor = use_editor();
-    let template = editor.template().cloned().unwrap_or(Value::Null);
+    let template = editor.template().unwrap_or(&Value::Null);
     let mut others: Vec<String> = Vec::new();
     if let Some(object) = template.as_object() {
         for (key, value) in object {
