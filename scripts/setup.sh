@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and serving the app needs, skipping what is already there: the wasm32
-# target, wasm-bindgen-cli (the Cargo.lock version), trunk, the npm tools (wasm-opt from
-# binaryen) and Debian's brotli. With --for-tests, also what only the browser tests need: playwright-core (npm) and
+# target, wasm-bindgen-cli (the Cargo.lock version), trunk, the npm packages (wasm-opt from
+# binaryen, esbuild, CodeMirror) and Debian's brotli. With --for-tests, also what only the browser tests need: playwright-core (npm) and
 # Debian's Chromium, a large download that serving the app never needs.
 #
 #   scripts/setup.sh              # build and serve (scripts/serve.sh, scripts/dist.sh)
@@ -41,9 +41,10 @@ if ! command -v brotli >/dev/null; then
   apt-get install -y brotli
 fi
 
-# One npm ci installs both npm tools (package-lock.json); playwright-core is a small library that
-# downloads no browser.
-if [ ! -x node_modules/.bin/wasm-opt ] || { $for_tests && [ ! -d node_modules/playwright-core ]; }; then
+# One npm ci installs everything from npm (package-lock.json): wasm-opt, esbuild and CodeMirror
+# for the build, playwright-core (a small library that downloads no browser) for the tests.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/@codemirror/view ] \
+    || { $for_tests && [ ! -d node_modules/playwright-core ]; }; then
   npm ci --no-audit --no-fund
 fi
 

@@ -69,6 +69,15 @@ pub fn save_entry(entry: &DraftEntry) -> Result<(), String> {
     let key = drafts::entry_key(&entry.id);
     let raw = drafts::encode(entry);
     let mut listed = list();
+    // Writing what is stored already would tell every other tab of a change that is none (a
+    // draft just restored in this tab, say): one that edits it meanwhile would take it for a
+    // conflict.
+    let unchanged = listed.iter().any(|l| {
+        matches!(l, Listed::Draft(e) if e.id == entry.id && e.text == entry.text && e.name == entry.name)
+    });
+    if unchanged {
+        return Ok(());
+    }
     listed.retain(|l| !matches!(l, Listed::Draft(e) if e.id == entry.id));
     listed.push(Listed::Draft(entry.clone()));
     for old in drafts::evictions(&listed, &entry.id) {

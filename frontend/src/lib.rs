@@ -5,6 +5,7 @@
 pub mod app;
 pub mod browser;
 pub mod checker;
+pub mod code_editor;
 pub mod components;
 pub mod draft_storage;
 pub mod drafts;
@@ -18,4 +19,5 @@ pub mod share;
 pub mod state;
 pub mod storage;
 pub mod use_checker;
+pub mod use_dom_value;
 pub mod use_drafts;

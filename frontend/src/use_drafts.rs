@@ -28,14 +28,18 @@ const SAVE_AFTER_MS: u32 = 300;
 /// `paused` while unreadable saved work waits for the user's decision.
 #[hook]
 pub fn use_draft_autosave(editor: Editor, section: usize, paused: bool) {
-    // The save waiting for its moment: run by its timer, or at once when the page goes away.
-    let pending = use_mut_ref(|| None::<(Rc<dyn Fn()>, Timeout)>);
+    // The save waiting for its moment: run by its timer, or at once when the page goes away or
+    // another draft opens in this tab.
+    let pending = use_mut_ref(|| None::<Pending>);
+    // The draft saved last.
+    let last_id = use_mut_ref(|| None::<Rc<str>>);
     {
         let pending = pending.clone();
         use_effect_with((), move |_| {
             let flush = move |_: &web_sys::Event| {
-                if let Some((save, _timer)) = pending.borrow_mut().take() {
-                    save();
+                let waiting = pending.borrow_mut().take();
+                if let Some(waiting) = waiting {
+                    (waiting.save)();
                 }
             };
             let window = web_sys::window();
@@ -64,17 +68,39 @@ pub fn use_draft_autosave(editor: Editor, section: usize, paused: bool) {
             let (text, id, section, conflict) = (text.clone(), id.clone(), *section, *conflict);
             Rc::new(move || save_draft(&editor, &text, &id, section, conflict))
         };
+        // A draft this tab has just started editing (the first one, a link, a recent draft, a
+        // fork) is saved at once, so it is listed at once; the one it replaces, if its save
+        // was waiting, too.
+        if last_id.borrow().as_ref() != Some(id) {
+            *last_id.borrow_mut() = Some(id.clone());
+            let waiting = pending.borrow_mut().take();
+            if let Some(waiting) = waiting {
+                (waiting.save)();
+            }
+            save();
+            return;
+        }
         let timer = {
             let pending = pending.clone();
             Timeout::new(SAVE_AFTER_MS, move || {
-                if let Some((save, _timer)) = pending.borrow_mut().take() {
-                    save();
+                let waiting = pending.borrow_mut().take();
+                if let Some(waiting) = waiting {
+                    (waiting.save)();
                 }
             })
         };
-        // Replacing the waiting save drops its timer, which cancels it.
-        *pending.borrow_mut() = Some((save, timer));
+        // Replacing the waiting save drops its timer, which cancels it: this one supersedes it.
+        *pending.borrow_mut() = Some(Pending {
+            save,
+            _timer: timer,
+        });
     });
+}
+
+/// A save waiting for its moment.
+struct Pending {
+    save: Rc<dyn Fn()>,
+    _timer: Timeout,
 }
 
 fn save_draft(editor: &Editor, text: &Rc<String>, id: &str, section: usize, conflict: bool) {

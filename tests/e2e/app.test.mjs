@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { json, open, pasteInto, serveAndLaunch, setJson, status, typeInto } from "./harness.mjs";
+import { json, open, pasteInto, serveAndLaunch, setJson, settled, status, typeInto } from "./harness.mjs";
 
 const CORPUS = join(import.meta.dirname, "../../../shared/corpus");
 let server;
@@ -59,9 +59,11 @@ test("build a Linux template from scratch through the form; errors appear and go
   const runOutput = form(page).getByLabel("Run output name *");
   await typeInto(runOutput, "ubuntu vhd");
   await runOutput.press("Tab");
+  await settled(page);
   assert.equal(await runOutput.getAttribute("aria-invalid"), "true", "a bad runOutputName is marked at the field");
   await typeInto(runOutput, "ubuntu-vhd");
   await runOutput.press("Tab");
+  await settled(page);
   assert.equal(await runOutput.getAttribute("aria-invalid"), "false");
 
   assert.match(await status(page), /^0 errors/);
@@ -155,7 +157,9 @@ test("a corrupted saved state gives a clear message and a way out", async () => 
 test("keyboard only: reach a field from the Problems panel and fix it", async () => {
   const { page } = await open(browser, server.url);
   await setJson(page, JSON.stringify({ type: "Microsoft.VirtualMachineImages/imageTemplates", apiVersion: "2024-02-01", location: "westeurope", properties: { buildTimeoutInMinutes: "60" } }, null, 2));
-  // Tab until the problem's button has focus, then Enter.
+  // Inside the JSON editor Tab indents: Escape, then Tab leaves it (CodeMirror's rule for
+  // keyboard users). Tab until the problem's button has focus, then Enter.
+  await page.keyboard.press("Escape");
   let found = false;
   for (let i = 0; i < 80 && !found; i++) {
     await page.keyboard.press("Tab");

@@ -129,6 +129,9 @@ export async function setJson(page, text) {
   await pasteInto(page.getByRole("textbox", { name: "Template JSON" }), text);
 }
 
+/** The JSON view's whole text. The code editor puts on screen only the lines in view, so the
+ * text is read from the editor itself (`editor/json_editor.mjs` leaves it on its element). */
 export async function json(page) {
-  return page.getByRole("textbox", { name: "Template JSON" }).inputValue();
+  await page.getByRole("textbox", { name: "Template JSON" }).waitFor();
+  return page.evaluate(() => document.querySelector(".json-view .code-editor").aibEditor.text());
 }

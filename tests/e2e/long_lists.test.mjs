@@ -72,7 +72,7 @@ test("a 4,000-entry Customize list shows compact rows and opens one entry at a t
   await page.keyboard.press("Control+a");
   await page.keyboard.type("renamed-last");
   await page.keyboard.press("Tab");
-  await page.waitForFunction(() => document.querySelector('textarea[aria-label="Template JSON"]').value.includes('"renamed-last"'));
+  await page.waitForFunction(() => document.querySelector(".json-view .code-editor").aibEditor.text().includes('"renamed-last"'));
   const after = await doc(page);
   assert.equal(after.properties.customize[3999].name, "renamed-last");
   assert.equal(after.properties.customize[3998].name, "step-3998");

@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::{use_checker_context, use_editor};
 use crate::browser;
 use crate::checker::{Exported, Request, Response};
+use crate::use_dom_value::use_dom_value;
 
 /// What the export needs that the template does not say; empty means the exporter's default.
 #[derive(Clone, Default, PartialEq)]
@@ -139,26 +140,19 @@ pub fn export_panel() -> Html {
             }
         })
     };
-    let name_input = |label: &'static str,
-                      id: &'static str,
-                      value: String,
-                      set: fn(&mut Names, String)| {
-        let names = names.clone();
-        let onchange = Callback::from(move |e: Event| {
-            let mut next = (*names).clone();
-            set(
-                &mut next,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
-            names.set(next);
-        });
-        html! {
-            <div class="field">
-                <label for={id}>{ label }</label>
-                <input {id} type="text" {value} {onchange} placeholder="(the script's default)" />
-            </div>
-        }
-    };
+    let name_input =
+        |label: &'static str, id: &'static str, value: String, set: fn(&mut Names, String)| {
+            let names = names.clone();
+            let onchange = Callback::from(move |e: Event| {
+                let mut next = (*names).clone();
+                set(
+                    &mut next,
+                    e.target_unchecked_into::<HtmlInputElement>().value(),
+                );
+                names.set(next);
+            });
+            html! { <NameInput {label} {id} {value} {onchange} /> }
+        };
 
     html! {
         <div class="export">
@@ -199,6 +193,26 @@ pub fn export_panel() -> Html {
                     <button type="button" onclick={download(kind.file_name().to_owned(), export.text.clone(), "text/plain")}>{ format!("Download {}", kind.file_name()) }</button>
                 </div>
             }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NameInputProps {
+    label: &'static str,
+    id: &'static str,
+    value: String,
+    onchange: Callback<Event>,
+}
+
+/// One of the names the scripts use, committed when left (see `use_dom_value`).
+#[function_component(NameInput)]
+fn name_input(props: &NameInputProps) -> Html {
+    let text_box = use_dom_value(&props.value);
+    html! {
+        <div class="field">
+            <label for={props.id}>{ props.label }</label>
+            <input id={props.id} type="text" ref={text_box} onchange={props.onchange.clone()} placeholder="(the script's default)" />
         </div>
     }
 }

@@ -17,6 +17,7 @@ use super::map_field::MapField;
 use super::{field_id, use_diagnostics_at, use_editor, use_field, FieldContext};
 use crate::form::{self, Field, Kind};
 use crate::state::EditorAction;
+use crate::use_dom_value::use_dom_value;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct FieldProps {
@@ -107,6 +108,7 @@ fn scalar_field(props: &FieldProps) -> Html {
         Some(Value::Null) | None => String::new(),
         Some(other) => other.to_string(),
     };
+    let text_box = use_dom_value(&shown);
     let choices = match &field.kind {
         Kind::Text { choices } if !choices.is_empty() => Some(choices.clone()),
         Kind::Boolean => Some(vec!["true".to_owned(), "false".to_owned()]),
@@ -138,7 +140,7 @@ fn scalar_field(props: &FieldProps) -> Html {
                 .unwrap_or_default();
             let inputmode = matches!(field.kind, Kind::Integer { .. }).then_some("numeric");
             html! {
-                <input id={id.clone()} type="text" value={shown} data-pointer={abs.clone()} {placeholder} {inputmode}
+                <input id={id.clone()} type="text" ref={text_box} data-pointer={abs.clone()} {placeholder} {inputmode}
                        aria-invalid={invalid.to_string()} aria-describedby={messages_id.clone()} {onchange} {disabled} />
             }
         }
@@ -372,6 +374,7 @@ pub fn json_field(props: &FieldProps) -> Html {
         .as_ref()
         .map(|v| serde_json::to_string_pretty(v).unwrap_or_default())
         .unwrap_or_default();
+    let text_box = use_dom_value(&shown);
     let error = use_state(|| None::<String>);
     let id = field_id(&abs);
     let onchange = {
@@ -403,7 +406,7 @@ pub fn json_field(props: &FieldProps) -> Html {
     html! {
         <div class={classes!("field", "json-field", invalid.then_some("has-error"))}>
             <label for={id.clone()}>{ &props.field.label }</label>
-            <textarea id={id.clone()} data-pointer={abs} rows="3" value={shown} {onchange} spellcheck="false"
+            <textarea id={id.clone()} data-pointer={abs} rows="3" ref={text_box} {onchange} spellcheck="false"
                       aria-invalid={invalid.to_string()} aria-describedby={format!("{id}-messages")}
                       disabled={editor.is_read_only()} />
             { field_hint(&props.field) }

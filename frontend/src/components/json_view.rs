@@ -1,108 +1,90 @@
-//! The document as JSON text, editable: every edit is checked and the form follows. While the
-//! text is not valid JSON it stays exactly as typed and the syntax errors show their place.
+//! The document as JSON text, in a code editor (`code_editor`, CodeMirror): every edit is
+//! checked and the form follows. While the text is not valid JSON it stays exactly as typed and
+//! the syntax errors show their place.
 
 use std::rc::Rc;
 
-use web_sys::HtmlTextAreaElement;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use gloo::timers::callback::Timeout;
-
 use super::use_editor;
+use crate::code_editor::{self, Callbacks, ChangeKind, CodeEditor};
 use crate::state::EditorAction;
 
 /// How long typing must pause to end one undo step.
 const TYPING_PAUSE_MS: u32 = 1_000;
 
+/// The editable element's accessible name.
+const LABEL: &str = "Template JSON";
+
 #[function_component(JsonView)]
 pub fn json_view() -> Html {
     let editor = use_editor();
-    // A pause in typing ends the burst: the next keystrokes are a new undo step.
-    let pause = use_mut_ref(|| None::<Timeout>);
-    // The text the box holds because the user typed it: the box is only written when the
-    // editor's text is another (an undo, a form edit, an import). Writing a megabyte into a
-    // text box, or reading it back to compare, costs more than a keystroke may.
+    let host = use_node_ref();
+    // The editor once loaded, with the callbacks it calls (kept alive as long as it is).
+    let code = use_mut_ref(|| None::<(CodeEditor, Callbacks)>);
+    let loaded = use_state(|| false);
+    let failed = use_state(|| None::<String>);
+    // The text the editor holds because the user typed it: the editor is only given text that
+    // came from elsewhere (an undo, a form edit, an import).
     let typed = use_mut_ref(|| None::<Rc<String>>);
-    let oninput = {
-        let editor = editor.clone();
-        let pause = pause.clone();
-        let typed = typed.clone();
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            *typed.borrow_mut() = Some(Rc::new(text.clone()));
-            // A paste, a drop or a cut is an undo step of its own, even amid typing.
-            let whole = matches!(
-                e.input_type().as_str(),
-                "insertFromPaste" | "insertFromPasteAsQuotation" | "insertFromDrop" | "deleteByCut"
-            );
-            if whole {
-                pause.borrow_mut().take();
-                editor.dispatch(EditorAction::Paste(text));
-            } else {
-                editor.dispatch(EditorAction::SetText(text));
-                let editor = editor.clone();
-                *pause.borrow_mut() = Some(Timeout::new(TYPING_PAUSE_MS, move || {
-                    editor.dispatch(EditorAction::Checkpoint)
-                }));
-            }
-        })
-    };
-    // Tab keeps its usual meaning (move focus) so keyboard users are never trapped; Escape
-    // leaves the box too. Undo and redo keys are the page's (`history_keys`): they walk the
-    // editor's history, which knows the form's edits too, not only this box's keystrokes.
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Escape" {
-            let _ = e.target_unchecked_into::<HtmlTextAreaElement>().blur();
-        }
-    });
-    // The browser's own undo (from a menu) arrives as `beforeinput`, which Yew has no
-    // attribute for: listen on the element.
-    let area = use_node_ref();
+    // The text to open the editor with, when it has loaded.
+    let latest = use_mut_ref(|| editor.text.clone());
+    *latest.borrow_mut() = editor.text.clone();
+
     {
-        let editor = editor.clone();
-        let area = area.clone();
+        let (host, code, loaded, failed) =
+            (host.clone(), code.clone(), loaded.clone(), failed.clone());
+        let (typed, latest) = (typed.clone(), latest.clone());
+        let dispatcher = editor.dispatcher();
         use_effect_with((), move |_| {
-            let listener = area.cast::<HtmlTextAreaElement>().map(|target| {
-                gloo::events::EventListener::new_with_options(
-                    &target,
-                    "beforeinput",
-                    gloo::events::EventListenerOptions::enable_prevent_default(),
-                    move |event| {
-                        let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::InputEvent>(event)
-                        else {
-                            return;
-                        };
-                        let action = match e.input_type().as_str() {
-                            "historyUndo" => EditorAction::Undo,
-                            "historyRedo" => EditorAction::Redo,
-                            _ => return,
-                        };
-                        e.prevent_default();
-                        editor.dispatch(action);
-                    },
-                )
+            wasm_bindgen_futures::spawn_local({
+                let code = code.clone();
+                async move {
+                    let module = match code_editor::load().await {
+                        Ok(module) => module,
+                        Err(e) => return failed.set(Some(e)),
+                    };
+                    let Some(parent) = host.cast::<web_sys::Element>() else {
+                        return;
+                    };
+                    let callbacks = callbacks(dispatcher, typed);
+                    let text = latest.borrow().clone();
+                    let opened = module.open(&parent, LABEL, &text, &callbacks);
+                    *code.borrow_mut() = Some((opened, callbacks));
+                    loaded.set(true);
+                }
             });
-            move || drop(listener)
-        });
-    }
-    {
-        let area = area.clone();
-        use_effect_with(editor.text.clone(), move |text| {
-            let known = typed.borrow_mut().take();
-            if known.as_deref() != Some(&**text) {
-                if let Some(area) = area.cast::<HtmlTextAreaElement>() {
-                    area.set_value(text);
+            move || {
+                if let Some((opened, _)) = code.borrow_mut().take() {
+                    opened.destroy();
                 }
             }
         });
     }
-    let onblur = {
+    {
+        let code = code.clone();
+        use_effect_with(editor.text.clone(), move |text| {
+            let known = typed.borrow_mut().take();
+            if known.as_deref() != Some(&**text) {
+                if let Some((opened, _)) = code.borrow().as_ref() {
+                    opened.set_text(text);
+                }
+            }
+        });
+    }
+    {
+        // Squiggles from each check of the text on screen; the editor moves them along with
+        // the edits made until the next check answers.
         let editor = editor.clone();
-        Callback::from(move |_: FocusEvent| {
-            pause.borrow_mut().take();
-            editor.dispatch(EditorAction::Checkpoint)
-        })
-    };
+        use_effect_with((editor.checked_revision, *loaded), move |_| {
+            if !editor.is_checking() {
+                if let Some((opened, _)) = code.borrow().as_ref() {
+                    opened.set_diagnostics(&editor.text, &editor.report.diagnostics);
+                }
+            }
+        });
+    }
     let syntax: Vec<_> = editor
         .report
         .diagnostics
@@ -112,9 +94,12 @@ pub fn json_view() -> Html {
     html! {
         <section class="json-view" aria-labelledby="json-heading">
             <h2 id="json-heading">{ "JSON" }</h2>
-            <textarea aria-label="Template JSON" ref={area} {oninput} {onkeydown} {onblur} data-document-history="true"
-                      spellcheck="false" autocomplete="off" wrap="off"
-                      aria-invalid={(!syntax.is_empty()).to_string()} aria-describedby="json-syntax" />
+            if let Some(error) = &*failed {
+                <p class="banner is-error" role="alert">{ format!("The JSON editor could not be loaded ({error}): reload the page. Your work is kept.") }</p>
+            } else if !*loaded {
+                <p class="editor-loading" role="status">{ "Loading the JSON editor…" }</p>
+            }
+            <div class="code-editor" ref={host} aria-invalid={(!syntax.is_empty()).to_string()} aria-describedby="json-syntax" />
             <ul id="json-syntax" class="syntax-errors">
                 { for syntax.iter().map(|d| {
                     let at = d.start.map(|p| format!("line {}, column {}: ", p.line, p.column)).unwrap_or_default();
@@ -123,4 +108,37 @@ pub fn json_view() -> Html {
             </ul>
         </section>
     }
+}
+
+/// What the editor's changes do: a paste is an undo step of its own; typing joins the burst it
+/// continues until a pause or leaving the editor ends it.
+fn callbacks(
+    dispatcher: UseReducerDispatcher<crate::state::EditorState>,
+    typed: Rc<std::cell::RefCell<Option<Rc<String>>>>,
+) -> Callbacks {
+    let pause = Rc::new(std::cell::RefCell::new(None::<Timeout>));
+    let on_change = {
+        let (dispatcher, pause) = (dispatcher.clone(), pause.clone());
+        move |text: String, kind: ChangeKind| {
+            *typed.borrow_mut() = Some(Rc::new(text.clone()));
+            match kind {
+                ChangeKind::Paste => {
+                    pause.borrow_mut().take();
+                    dispatcher.dispatch(EditorAction::Paste(text));
+                }
+                ChangeKind::Typing => {
+                    dispatcher.dispatch(EditorAction::SetText(text));
+                    let dispatcher = dispatcher.clone();
+                    *pause.borrow_mut() = Some(Timeout::new(TYPING_PAUSE_MS, move || {
+                        dispatcher.dispatch(EditorAction::Checkpoint)
+                    }));
+                }
+            }
+        }
+    };
+    let on_blur = move || {
+        pause.borrow_mut().take();
+        dispatcher.dispatch(EditorAction::Checkpoint);
+    };
+    Callbacks::new(on_change, on_blur)
 }

@@ -15,6 +15,7 @@ use super::field::{field_hint, JsonField};
 use super::{field_id, use_editor, use_field, FieldContext};
 use crate::form::{self, Kind};
 use crate::state::EditorAction;
+use crate::use_dom_value::use_dom_value;
 
 use super::field::FieldProps;
 
@@ -107,10 +108,11 @@ fn line_list(props: &FieldProps) -> Html {
     };
     let invalid = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let rows = (shown.lines().count() + 1).clamp(2, 16).to_string();
+    let text_box = use_dom_value(&shown);
     html! {
         <div class={classes!("field", invalid.then_some("has-error"))}>
             <label for={id.clone()}>{ &props.field.label }<span class="unit">{ " (one per line)" }</span></label>
-            <textarea id={id.clone()} data-pointer={abs} {rows} value={shown} {onchange} spellcheck="false"
+            <textarea id={id.clone()} data-pointer={abs} {rows} ref={text_box} {onchange} spellcheck="false"
                       aria-invalid={invalid.to_string()} aria-describedby={format!("{id}-messages")}
                       disabled={editor.is_read_only()} />
             { field_hint(&props.field) }
