@@ -20,7 +20,8 @@ use crate::components::toolbar::{Panel, Toolbar};
 use crate::components::{Editor, Navigation};
 use crate::history_keys::use_history_keys;
 use crate::opening::open_tab;
-use crate::sections::{section_of, SECTIONS};
+use crate::pointers::FilePointer;
+use crate::sections::{section_at, SECTIONS};
 use crate::state::{EditorAction, EditorState};
 use crate::use_checker::{use_checker, Checker};
 use crate::use_drafts::{use_draft_autosave, use_links_in_open_tab, use_other_tab_saves};
@@ -45,7 +46,7 @@ pub fn app() -> Html {
     let corrupted = use_state(|| initial.corrupted.clone());
     let section = use_state(|| initial.section.min(SECTIONS.len() - 1));
     let panel = use_state(|| Panel::None);
-    let pending_focus = use_state(|| None::<String>);
+    let pending_focus = use_state(|| None::<FilePointer>);
     let drop_error = use_state(|| None::<String>);
 
     // Autosave this tab's draft; unreadable saved work is left alone until the user decides.
@@ -57,7 +58,7 @@ pub fn app() -> Html {
         let pending_focus = pending_focus.clone();
         use_effect_with(((*pending_focus).clone(), *section), move |(pointer, _)| {
             if let Some(pointer) = pointer {
-                browser::focus_pointer(pointer);
+                browser::focus_pointer(pointer.as_str());
                 pending_focus.set(None);
             }
         });
@@ -73,14 +74,12 @@ pub fn app() -> Html {
             let section = section.clone();
             let pending_focus = pending_focus.clone();
             let editor = editor.clone();
-            Callback::from(move |pointer: String| {
-                let rel = validator_core::pointer::relative_to(&pointer, editor.template_base())
-                    .unwrap_or(&pointer);
-                section.set(section_of(rel));
+            Callback::from(move |pointer: FilePointer| {
+                section.set(section_at(&pointer, &editor.template_base()));
                 pending_focus.set(Some(pointer));
             })
         },
-        target: (*pending_focus).clone().map(AttrValue::from),
+        target: (*pending_focus).clone(),
     };
 
     // Undo and redo from anywhere on the page, even when nothing has focus.

@@ -12,6 +12,7 @@ pub mod entries;
 pub mod form;
 pub mod history_keys;
 pub mod opening;
+pub mod pointers;
 pub mod samples;
 pub mod sections;
 pub mod share;
