@@ -1,7 +1,6 @@
 //! The app: the editor state as a context, the layout, and the effects that keep the work
 //! safe (autosave, restore, share links) and the keyboard shortcuts (`history_keys`).
 
-use validator_core::Options;
 use yew::prelude::*;
 
 use crate::browser;
@@ -9,6 +8,7 @@ use crate::components::draft_conflict::DraftConflict;
 use crate::components::examples::Examples;
 use crate::components::import_panel::{read_file, ImportPanel};
 use crate::components::json_view::JsonView;
+use crate::components::notice::Notice;
 use crate::components::problems_panel::ProblemsPanel;
 use crate::components::recent_drafts::RecentDrafts;
 use crate::components::section_nav::SectionNav;
@@ -22,7 +22,7 @@ use crate::history_keys::use_history_keys;
 use crate::opening::open_tab;
 use crate::pointers::FilePointer;
 use crate::sections::{section_at, SECTIONS};
-use crate::state::{EditorAction, EditorState};
+use crate::state::EditorAction;
 use crate::use_checker::{use_checker, Checker};
 use crate::use_drafts::{use_draft_autosave, use_links_in_open_tab, use_other_tab_saves};
 use crate::{draft_storage, share};
@@ -32,22 +32,13 @@ pub fn app() -> Html {
     let initial = use_memo((), |_| open_tab());
     let editor: Editor = use_reducer({
         let initial = initial.clone();
-        move || {
-            EditorState::resume(
-                &initial.id,
-                initial.text.clone(),
-                initial.undo.clone(),
-                Options::default(),
-            )
-        }
+        move || initial.editor_state()
     });
     let checker = use_checker(editor.clone());
-    let message = use_state(|| initial.message.clone());
     let corrupted = use_state(|| initial.corrupted.clone());
     let section = use_state(|| initial.section.min(SECTIONS.len() - 1));
     let panel = use_state(|| Panel::None);
     let pending_focus = use_state(|| None::<FilePointer>);
-    let drop_error = use_state(|| None::<String>);
 
     // Autosave this tab's draft; unreadable saved work is left alone until the user decides.
     use_draft_autosave(editor.clone(), *section, corrupted.is_some());
@@ -87,7 +78,6 @@ pub fn app() -> Html {
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
         let editor = editor.clone();
-        let drop_error = drop_error.clone();
         let panel = panel.clone();
         Callback::from(move |e: DragEvent| {
             let file = e
@@ -97,10 +87,19 @@ pub fn app() -> Html {
             if let Some(file) = file {
                 e.prevent_default();
                 let panel = panel.clone();
+                let problem = {
+                    let editor = editor.clone();
+                    Callback::from(move |problem: Option<String>| {
+                        // A successful import clears the notice itself.
+                        if let Some(problem) = problem {
+                            editor.dispatch(EditorAction::Notify(problem));
+                        }
+                    })
+                };
                 read_file(
                     file,
                     editor.clone(),
-                    drop_error.clone(),
+                    problem,
                     Callback::from(move |_| panel.set(Panel::None)),
                 );
             }
@@ -108,19 +107,19 @@ pub fn app() -> Html {
     };
     let onshare = {
         let text = editor.text.clone();
-        let message = message.clone();
+        let editor = editor.clone();
         Callback::from(move |_| {
             let fragment = share::encode(&text);
             if fragment.len() > share::MAX_LINK_FRAGMENT {
-                message.set(Some(
+                editor.dispatch(EditorAction::Notify(
                     "The template is too large for a link: download the JSON instead.".into(),
                 ));
                 return;
             }
             let link = browser::link_with_fragment(&fragment);
-            let message = message.clone();
+            let editor = editor.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                message.set(Some(match browser::copy(link).await {
+                editor.dispatch(EditorAction::Notify(match browser::copy(link).await {
                     Ok(()) => {
                         "Copied a share link: the template is inside the link, nothing is uploaded."
                             .into()
@@ -161,22 +160,6 @@ pub fn app() -> Html {
             </div>
         }
     });
-    let notice = editor
-        .notice
-        .clone()
-        .or_else(|| (*message).clone())
-        .or_else(|| (*drop_error).clone());
-    let dismiss = {
-        let editor = editor.clone();
-        let message = message.clone();
-        let drop_error = drop_error.clone();
-        Callback::from(move |_: MouseEvent| {
-            editor.dispatch(EditorAction::DismissNotice);
-            message.set(None);
-            drop_error.set(None);
-        })
-    };
-
     html! {
         <ContextProvider<Editor> context={editor.clone()}>
           <ContextProvider<Checker> context={checker}>
@@ -189,12 +172,7 @@ pub fn app() -> Html {
                     { recover.unwrap_or_default() }
                     <DraftConflict />
                     <StorageProblem />
-                    if let Some(text) = notice {
-                        <div class="banner is-info" role="status">
-                            <span>{ text }</span>
-                            <button type="button" onclick={dismiss} aria-label="Dismiss the message">{ "Dismiss" }</button>
-                        </div>
-                    }
+                    <Notice />
                     if *panel == Panel::Examples { <Examples onclose={close_panel.clone()} /> }
                     if *panel == Panel::Import { <ImportPanel onclose={close_panel.clone()} /> }
                     if *panel == Panel::Recent { <RecentDrafts onclose={close_panel.clone()} /> }

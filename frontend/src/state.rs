@@ -139,7 +139,9 @@ pub struct EditorState {
     redo: Vec<Rc<String>>,
     /// Per union pointer, what the user typed for each `type` they switched away from.
     stash: Rc<HashMap<FilePointer, HashMap<String, Value>>>,
-    /// A message about the last action that could not be done.
+    /// The one message the banner shows: what the last action could not do or is worth
+    /// telling (a share link copied, a file that could not be read), or what opening the tab
+    /// found. Dismissed by the user, or replaced by the next change.
     pub notice: Option<String>,
     /// True while keystrokes in the JSON view are being gathered into one undo step.
     typing: bool,

@@ -12,6 +12,7 @@ pub mod import_panel;
 pub mod json_view;
 pub mod list_field;
 pub mod map_field;
+pub mod notice;
 pub mod placeholder_form;
 pub mod problems_panel;
 pub mod recent_drafts;
