@@ -20,3 +20,6 @@ pub mod state;
 pub mod storage;
 pub mod use_checker;
 pub mod use_drafts;
+pub mod use_file_drop;
+pub mod use_form_navigation;
+pub mod use_share_link;

@@ -22,6 +22,7 @@ pub mod status_bar;
 pub mod storage_problem;
 pub mod template_picker;
 pub mod toolbar;
+pub mod unreadable_saved_work;
 
 use std::rc::Rc;
 
