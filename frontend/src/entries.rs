@@ -6,7 +6,10 @@
 use std::collections::HashMap;
 
 use serde_json::Value;
+use validator_core::pointer::relative_to;
 use validator_core::{Diagnostic, Severity};
+
+use crate::pointers::FilePointer;
 
 /// Lists longer than this show one compact row per entry and open one entry at a time. A full
 /// entry form is some 20 to 60 elements with its own diagnostics lookups; 50 of them still
@@ -43,10 +46,10 @@ pub fn entry_title(index: usize, item: &Value) -> String {
         .to_owned()
 }
 
-/// The index of the entry of the list at `list` (absolute pointer) that `pointer` is at or
-/// inside, if any.
-pub fn entry_index(list: &str, pointer: &str) -> Option<usize> {
-    let rest = pointer.strip_prefix(list)?.strip_prefix('/')?;
+/// The index of the entry of the list at `list` that `pointer` (a diagnostic's, from the
+/// file's root) is at or inside, if any.
+pub fn entry_index(list: &FilePointer, pointer: &str) -> Option<usize> {
+    let rest = relative_to(pointer, list.as_str())?.strip_prefix('/')?;
     let token = rest.split('/').next()?;
     // JSON Pointer array indices are plain digits: "+1" or "" are not entries.
     if token.is_empty() || !token.bytes().all(|b| b.is_ascii_digit()) {
@@ -57,7 +60,7 @@ pub fn entry_index(list: &str, pointer: &str) -> Option<usize> {
 
 /// How many errors each entry of the list at `list` has, by entry index: one pass over the
 /// diagnostics, so a row looks its count up instead of scanning them all.
-pub fn errors_by_entry(list: &str, diagnostics: &[Diagnostic]) -> HashMap<usize, usize> {
+pub fn errors_by_entry(list: &FilePointer, diagnostics: &[Diagnostic]) -> HashMap<usize, usize> {
     let mut counts = HashMap::new();
     for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
         if let Some(index) = entry_index(list, &d.pointer) {
@@ -113,10 +116,10 @@ mod tests {
 
     #[test]
     fn pointers_land_in_their_entry_and_never_in_a_longer_prefix() {
-        let list = "/resources/1/properties/customize";
+        let list = &FilePointer::from("/resources/1/properties/customize");
         assert_eq!(entry_index(list, &format!("{list}/3999/name")), Some(3999));
         assert_eq!(entry_index(list, &format!("{list}/7")), Some(7));
-        assert_eq!(entry_index(list, list), None);
+        assert_eq!(entry_index(list, list.as_str()), None);
         assert_eq!(entry_index(list, &format!("{list}/+1")), None);
         assert_eq!(entry_index(list, &format!("{list}/")), None);
         assert_eq!(entry_index(list, &format!("{list}X/1")), None);
@@ -145,7 +148,7 @@ mod tests {
 
     #[test]
     fn errors_are_counted_per_entry_in_one_pass() {
-        let list = "/properties/customize";
+        let list = &FilePointer::from("/properties/customize");
         let diagnostics = [
             diagnostic("/properties/customize/3999/name", Severity::Error),
             diagnostic("/properties/customize/3999", Severity::Error),

@@ -1,8 +1,11 @@
 //! What a tab opens with: a link, its own draft after a reload, the migrated old autosave, or
 //! the starter (the choice is `drafts::choose_start`; this reads the browser).
 
+use validator_core::Options;
+
 use crate::drafts::{self, Start};
 use crate::samples::LINUX_STARTER;
+use crate::state::EditorState;
 use crate::storage::Restored;
 use crate::{browser, draft_storage, share};
 
@@ -15,6 +18,20 @@ pub struct OpenedTab {
     pub message: Option<String>,
     /// Unreadable saved work and its key, kept until the user decides.
     pub corrupted: Option<(String, String)>,
+}
+
+impl OpenedTab {
+    /// The editor's first state: this draft, with what opening it had to say as its notice.
+    pub fn editor_state(&self) -> EditorState {
+        let mut state = EditorState::resume(
+            &self.id,
+            self.text.clone(),
+            self.undo.clone(),
+            Options::default(),
+        );
+        state.notice = self.message.clone();
+        state
+    }
 }
 
 /// The share link in the address, if any (the fragment is then removed, so a reload opens
@@ -53,5 +70,26 @@ pub fn open_tab() -> OpenedTab {
         section,
         message: opening.message,
         corrupted: opening.corrupted,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_opening_the_tab_found_is_the_first_notice() {
+        let opened = OpenedTab {
+            id: "a".into(),
+            text: "{}".into(),
+            undo: vec!["{\"location\": \"x\"}".into()],
+            section: 0,
+            message: Some("The link could not be read".into()),
+            corrupted: None,
+        };
+        let state = opened.editor_state();
+        assert_eq!(state.notice.as_deref(), Some("The link could not be read"));
+        assert_eq!(&*state.draft_id, "a");
+        assert!(state.can_undo());
     }
 }

@@ -1,5 +1,7 @@
 //! The form's sections, in the order people think about an image template.
 
+use crate::pointers::FilePointer;
+
 /// One section: its title and the template properties it edits (relative pointers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Section {
@@ -74,6 +76,14 @@ pub fn section_of(pointer: &str) -> usize {
         .unwrap_or(SECTIONS.len() - 1)
 }
 
+/// The section that shows `pointer` when the template at `base` is edited: Review for what
+/// lies outside that template (another template of the file, ARM parameters).
+pub fn section_at(pointer: &FilePointer, base: &FilePointer) -> usize {
+    pointer
+        .within(base)
+        .map_or(SECTIONS.len() - 1, |rel| section_of(rel.as_str()))
+}
+
 /// Every pointer some section edits.
 pub fn is_covered(pointer: &str) -> bool {
     section_of(pointer) != SECTIONS.len() - 1
@@ -99,5 +109,20 @@ mod tests {
             "review"
         );
         assert_eq!(SECTIONS[section_of("/properties/customizeX")].id, "review");
+    }
+
+    #[test]
+    fn file_pointers_find_the_section_of_the_edited_template_only() {
+        let base = FilePointer::from("/resources/1");
+        let at = |pointer: &str| SECTIONS[section_at(&FilePointer::from(pointer), &base)].id;
+        assert_eq!(at("/resources/1/properties/customize/0/name"), "customize");
+        assert_eq!(at("/resources/1/location"), "basics");
+        assert_eq!(at("/resources/10/properties/customize/0/name"), "review");
+        assert_eq!(at("/parameters/location"), "review");
+        let bare = FilePointer::default();
+        assert_eq!(
+            SECTIONS[section_at(&FilePointer::from("/properties/customize/3"), &bare)].id,
+            "customize"
+        );
     }
 }

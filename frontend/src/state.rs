@@ -18,10 +18,11 @@ use std::rc::Rc;
 use serde_json::Value;
 use validator_core::edit::{self, EditError};
 use validator_core::model::discover;
-use validator_core::{pointer, Fix, Options, Report};
+use validator_core::{Fix, Options, Report};
 use yew::Reducible;
 
 use crate::checker::Checked;
+use crate::pointers::{FilePointer, TemplatePointer};
 
 /// How many steps undo remembers.
 const HISTORY_LIMIT: usize = 200;
@@ -39,29 +40,29 @@ pub enum EditorAction {
     /// A whole new document: a starter, an example, an import.
     Import(String),
     SetValue {
-        pointer: String,
+        pointer: TemplatePointer,
         value: Value,
     },
     Remove {
-        pointer: String,
+        pointer: TemplatePointer,
     },
     Insert {
-        pointer: String,
+        pointer: TemplatePointer,
         index: usize,
         value: Value,
     },
     Move {
-        pointer: String,
+        pointer: TemplatePointer,
         from: usize,
         to: usize,
     },
     Duplicate {
-        pointer: String,
+        pointer: TemplatePointer,
         index: usize,
     },
     /// Change a union's `type`, keeping what was typed for the old type to bring it back.
     SwitchType {
-        pointer: String,
+        pointer: TemplatePointer,
         new_type: String,
     },
     /// A diagnostic's fix (its pointers are from the file's root).
@@ -128,7 +129,7 @@ pub struct EditorState {
     /// wrote: the form can edit.
     editable: bool,
     /// Pointers of the image templates in `value`, found as the check finds them.
-    bases: Rc<Vec<String>>,
+    bases: Rc<Vec<FilePointer>>,
     /// Form edits made while the value of a changed text was not known yet: applied in order
     /// when its check answers, so a quick edit after typing in the JSON view is not lost.
     deferred: Rc<Vec<EditorAction>>,
@@ -137,8 +138,10 @@ pub struct EditorState {
     undo: Vec<Rc<String>>,
     redo: Vec<Rc<String>>,
     /// Per union pointer, what the user typed for each `type` they switched away from.
-    stash: Rc<HashMap<String, HashMap<String, Value>>>,
-    /// A message about the last action that could not be done.
+    stash: Rc<HashMap<FilePointer, HashMap<String, Value>>>,
+    /// The one message the banner shows: what the last action could not do or is worth
+    /// telling (a share link copied, a file that could not be read), or what opening the tab
+    /// found. Dismissed by the user, or replaced by the next change.
     pub notice: Option<String>,
     /// True while keystrokes in the JSON view are being gathered into one undo step.
     typing: bool,
@@ -256,20 +259,21 @@ impl EditorState {
     }
 
     /// Pointer of the edited template in the file (`""` for a bare resource).
-    pub fn template_base(&self) -> &str {
+    pub fn template_base(&self) -> FilePointer {
         self.bases
             .get(self.template_index)
-            .map_or("", String::as_str)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Pointers of the image templates in the file (usually one).
-    pub fn template_pointers(&self) -> &[String] {
+    pub fn template_pointers(&self) -> &[FilePointer] {
         &self.bases
     }
 
     /// The edited template's resource object.
     pub fn template(&self) -> Option<&Value> {
-        self.document()?.pointer(self.template_base())
+        self.document()?.pointer(self.template_base().as_str())
     }
 
     /// The API version the edited template is checked against: the check's, else the one the
@@ -366,8 +370,8 @@ impl EditorState {
     }
 
     /// True when the template already has `value` at `rel`.
-    fn holds(&self, rel: &str, value: &Value) -> bool {
-        self.editable && self.template().and_then(|t| t.pointer(rel)) == Some(value)
+    fn holds(&self, rel: &TemplatePointer, value: &Value) -> bool {
+        self.editable && self.template().and_then(|t| t.pointer(rel.as_str())) == Some(value)
     }
 
     fn unchanged(&self) -> Self {
@@ -386,32 +390,32 @@ impl EditorState {
                 self.unchanged()
             }
             EditorAction::Move { from, to, .. } if from == to => self.unchanged(),
-            EditorAction::SetValue { pointer, value } => {
-                self.edit_value(|doc, base| edit::set(doc, &format!("{base}{pointer}"), value))
-            }
-            EditorAction::Remove { pointer } => self
-                .edit_value(|doc, base| edit::remove(doc, &format!("{base}{pointer}")).map(|_| ())),
+            EditorAction::SetValue { pointer, value } => self
+                .edit_value(|doc, base| edit::set(doc, pointer.in_template(base).as_str(), value)),
+            EditorAction::Remove { pointer } => self.edit_value(|doc, base| {
+                edit::remove(doc, pointer.in_template(base).as_str()).map(|_| ())
+            }),
             EditorAction::Insert {
                 pointer,
                 index,
                 value,
             } => self.edit_value(|doc, base| {
-                let abs = format!("{base}{pointer}");
-                if doc.pointer(&abs).is_none() {
-                    edit::set(doc, &abs, Value::Array(Vec::new()))?;
+                let abs = pointer.in_template(base);
+                if doc.pointer(abs.as_str()).is_none() {
+                    edit::set(doc, abs.as_str(), Value::Array(Vec::new()))?;
                 }
-                edit::insert(doc, &abs, index, value)
+                edit::insert(doc, abs.as_str(), index, value)
             }),
             EditorAction::Move { pointer, from, to } => self.edit_value(|doc, base| {
-                edit::move_item(doc, &format!("{base}{pointer}"), from, to)
+                edit::move_item(doc, pointer.in_template(base).as_str(), from, to)
             }),
             EditorAction::Duplicate { pointer, index } => self.edit_value(|doc, base| {
-                let abs = format!("{base}{pointer}");
+                let abs = pointer.in_template(base);
                 let item = doc
-                    .pointer(&pointer::join_index(&abs, index))
+                    .pointer(abs.join_index(index).as_str())
                     .cloned()
                     .ok_or_else(|| EditError("nothing to duplicate".into()))?;
-                edit::insert(doc, &abs, index + 1, with_copy_name(item))
+                edit::insert(doc, abs.as_str(), index + 1, with_copy_name(item))
             }),
             EditorAction::SwitchType { pointer, new_type } => self.switch_type(&pointer, &new_type),
             _ => self.clone(),
@@ -473,7 +477,10 @@ impl EditorState {
     }
 
     /// Applies a change to the parsed document and writes it back as text.
-    fn edit_value(&self, change: impl FnOnce(&mut Value, &str) -> Result<(), EditError>) -> Self {
+    fn edit_value(
+        &self,
+        change: impl FnOnce(&mut Value, &FilePointer) -> Result<(), EditError>,
+    ) -> Self {
         if !self.editable {
             return self.with_notice(
                 "fix the JSON syntax errors first: the form is read-only until the text is valid JSON",
@@ -482,7 +489,7 @@ impl EditorState {
         let Some(mut document) = self.document().cloned() else {
             return self.with_notice("there is no document to edit");
         };
-        let base = self.template_base().to_owned();
+        let base = self.template_base();
         // Comments are only in a text the form did not write, which has been checked.
         let had_comments =
             !self.is_checking() && self.report.diagnostics.iter().any(|d| d.code == "AIB002");
@@ -496,9 +503,12 @@ impl EditorState {
         }
     }
 
-    fn switch_type(&self, rel: &str, new_type: &str) -> Self {
-        let abs = format!("{}{}", self.template_base(), rel);
-        let current = self.document().and_then(|v| v.pointer(&abs)).cloned();
+    fn switch_type(&self, rel: &TemplatePointer, new_type: &str) -> Self {
+        let abs = rel.in_template(&self.template_base());
+        let current = self
+            .document()
+            .and_then(|v| v.pointer(abs.as_str()))
+            .cloned();
         let mut stash = (*self.stash).clone();
         let slot = stash.entry(abs.clone()).or_default();
         let mut next = slot
@@ -514,7 +524,7 @@ impl EditorState {
                 object.entry("name").or_insert_with(|| name.clone());
             }
         }
-        let mut state = self.edit_value(|doc, _| edit::set(doc, &abs, next));
+        let mut state = self.edit_value(|doc, _| edit::set(doc, abs.as_str(), next));
         state.stash = Rc::new(stash);
         state
     }
@@ -675,9 +685,12 @@ impl Reducible for EditorState {
 }
 
 /// Pointers of the image templates in a document, as the check finds them.
-fn template_pointers(document: Option<&Value>) -> Vec<String> {
+fn template_pointers(document: Option<&Value>) -> Vec<FilePointer> {
     document.map_or_else(Vec::new, |d| {
-        discover(d).into_iter().map(|found| found.pointer).collect()
+        discover(d)
+            .into_iter()
+            .map(|found| FilePointer::from(found.pointer))
+            .collect()
     })
 }
 

@@ -22,21 +22,25 @@ use crate::entries::{
     ROWS_PER_STEP,
 };
 use crate::form::{self, Field, Kind};
+use crate::pointers::{FilePointer, TemplatePointer};
 use crate::state::EditorAction;
 
 #[derive(Properties, PartialEq)]
 pub struct EntryListProps {
-    /// Pointer of the list, relative to the edited template.
-    pub pointer: AttrValue,
+    pub pointer: TemplatePointer,
     pub field: Rc<Field>,
     pub item_kind: Rc<Kind>,
 }
 
 /// Which types a new entry may have: customizers and validators are offered by the image's OS.
-fn offered_types(list_pointer: &str, variants: &[String], os: Option<Os>) -> Vec<String> {
-    let fit = if list_pointer.ends_with("/customize") {
+fn offered_types(
+    list_pointer: &TemplatePointer,
+    variants: &[String],
+    os: Option<Os>,
+) -> Vec<String> {
+    let fit = if list_pointer.as_str().ends_with("/customize") {
         Some(customizers::fit as fn(&str, Os) -> Fit)
-    } else if list_pointer.ends_with("/inVMValidations") {
+    } else if list_pointer.as_str().ends_with("/inVMValidations") {
         Some(customizers::validator_fit as fn(&str, Os) -> Fit)
     } else {
         None
@@ -53,13 +57,13 @@ fn offered_types(list_pointer: &str, variants: &[String], os: Option<Os>) -> Vec
 pub fn entry_list(props: &EntryListProps) -> Html {
     let editor = use_editor();
     let navigation = use_navigation();
-    let abs = format!("{}{}", editor.template_base(), props.pointer);
-    let diagnostics = use_diagnostics_at(abs.clone());
+    let abs = props.pointer.in_template(&editor.template_base());
+    let diagnostics = use_diagnostics_at(&abs);
     let empty = Vec::new();
     // Borrowed, not cloned: the list can be a megabyte of customizers.
     let items: &Vec<Value> = editor
         .template()
-        .and_then(|t| t.pointer(&props.pointer))
+        .and_then(|t| t.pointer(props.pointer.as_str()))
         .and_then(Value::as_array)
         .unwrap_or(&empty);
     let compact = is_compact(items.len());
@@ -109,8 +113,8 @@ pub fn entry_list(props: &EntryListProps) -> Html {
     // field exists when the app focuses it; the state then remembers it as the open entry.
     let target = navigation
         .target
-        .as_deref()
-        .and_then(|target| entry_index(&abs, target))
+        .as_ref()
+        .and_then(|target| entry_index(&abs, target.as_str()))
         .filter(|_| compact);
     {
         let open = open.setter();
@@ -182,7 +186,7 @@ pub fn entry_list(props: &EntryListProps) -> Html {
 
     let add = {
         let editor = editor.clone();
-        let pointer = props.pointer.to_string();
+        let pointer = props.pointer.clone();
         let chosen = chosen.clone();
         let count = items.len();
         let open = open.setter();
@@ -218,7 +222,7 @@ pub fn entry_list(props: &EntryListProps) -> Html {
         .unwrap_or(Value::Null);
     let entry_view = |index: usize, item: &Value, on_close: Option<Callback<()>>| {
         let entry = Entry {
-            list: props.pointer.to_string(),
+            list: props.pointer.clone(),
             index,
             count: items.len(),
             item: item.clone(),
@@ -271,13 +275,13 @@ pub fn entry_list(props: &EntryListProps) -> Html {
     }
 }
 
-/// Id of the row button of entry `index` of the list at `list` (absolute pointer).
-fn row_id(list: &str, index: usize) -> String {
+/// Id of the row button of entry `index` of the list at `list`.
+fn row_id(list: &FilePointer, index: usize) -> String {
     format!("{}-{index}-row", field_id(list))
 }
 
 /// Id of the title of entry `index` when it is open.
-fn summary_id(list: &str, index: usize) -> String {
+fn summary_id(list: &FilePointer, index: usize) -> String {
     format!("{}-{index}-title", field_id(list))
 }
 
@@ -298,16 +302,19 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         assert_eq!(
-            offered_types("/properties/customize", &all, Some(Os::Linux)),
+            offered_types(&"/properties/customize".into(), &all, Some(Os::Linux)),
             ["Shell", "File"]
         );
         assert_eq!(
-            offered_types("/properties/customize", &all, Some(Os::Windows)),
+            offered_types(&"/properties/customize".into(), &all, Some(Os::Windows)),
             ["PowerShell", "WindowsRestart", "WindowsUpdate", "File"]
         );
-        assert_eq!(offered_types("/properties/customize", &all, None).len(), 5);
         assert_eq!(
-            offered_types("/properties/distribute", &all, Some(Os::Linux)).len(),
+            offered_types(&"/properties/customize".into(), &all, None).len(),
+            5
+        );
+        assert_eq!(
+            offered_types(&"/properties/distribute".into(), &all, Some(Os::Linux)).len(),
             5
         );
     }

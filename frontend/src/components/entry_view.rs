@@ -11,12 +11,12 @@ use super::field::FieldView;
 use super::use_editor;
 use crate::entries::{entry_title, singular};
 use crate::form::{self, Field};
+use crate::pointers::TemplatePointer;
 use crate::state::EditorAction;
 
 #[derive(Clone, PartialEq)]
 pub struct Entry {
-    /// Pointer of the list, relative to the edited template.
-    pub list: String,
+    pub list: TemplatePointer,
     pub index: usize,
     pub count: usize,
     pub item: Value,
@@ -42,7 +42,7 @@ pub struct EntryViewProps {
 pub fn entry_view(props: &EntryViewProps) -> Html {
     let editor = use_editor();
     let e = &props.entry;
-    let pointer = validator_core::pointer::join_index(&e.list, e.index);
+    let pointer = e.list.join_index(e.index);
     let errors = props.errors;
     let title = entry_title(e.index, &e.item);
     // The native toggle would only hide the form; in a long list closing means back to a row.
@@ -53,28 +53,28 @@ pub fn entry_view(props: &EntryViewProps) -> Html {
         })
     });
     let disabled = editor.is_read_only();
-    let action = |make: fn(&str, usize) -> EditorAction| {
+    let action = |make: fn(&TemplatePointer, usize) -> EditorAction| {
         let editor = editor.clone();
         let list = e.list.clone();
         let index = e.index;
         Callback::from(move |_: MouseEvent| editor.dispatch(make(&list, index)))
     };
     let up = action(|list, i| EditorAction::Move {
-        pointer: list.into(),
+        pointer: list.clone(),
         from: i,
         to: i.saturating_sub(1),
     });
     let down = action(|list, i| EditorAction::Move {
-        pointer: list.into(),
+        pointer: list.clone(),
         from: i,
         to: i + 1,
     });
     let duplicate = action(|list, i| EditorAction::Duplicate {
-        pointer: list.into(),
+        pointer: list.clone(),
         index: i,
     });
     let remove = action(|list, i| EditorAction::Remove {
-        pointer: validator_core::pointer::join_index(list, i),
+        pointer: list.join_index(i),
     });
     let ondragstart = {
         let dragged = props.dragged.clone();

@@ -16,13 +16,13 @@ use super::list_field::ListField;
 use super::map_field::MapField;
 use super::{field_id, use_diagnostics_at, use_editor, use_field, FieldContext};
 use crate::form::{self, Field, Kind};
+use crate::pointers::TemplatePointer;
 use crate::state::EditorAction;
 use crate::use_dom_value::use_dom_value;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct FieldProps {
-    /// Pointer relative to the edited template.
-    pub pointer: AttrValue,
+    pub pointer: TemplatePointer,
     pub field: Rc<Field>,
 }
 
@@ -31,7 +31,9 @@ pub struct FieldProps {
 pub fn field_view(props: &FieldProps) -> Html {
     let editor = use_editor();
     // Borrowed: a list field's value can be a megabyte of customizers.
-    let value = editor.template().and_then(|t| t.pointer(&props.pointer));
+    let value = editor
+        .template()
+        .and_then(|t| t.pointer(props.pointer.as_str()));
     // An ARM expression stands for a value of any type: edit it as text.
     let kind = if value.is_some_and(is_expression_value) {
         Kind::Text {
@@ -81,7 +83,7 @@ fn scalar_field(props: &FieldProps) -> Html {
     let invalid = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let disabled = editor.is_read_only();
     let field = &props.field;
-    let pointer = props.pointer.to_string();
+    let pointer = props.pointer.clone();
 
     // Empty means "not set": the key is removed rather than set to "".
     let commit = {
@@ -184,10 +186,10 @@ fn object_field(props: &FieldProps) -> Html {
     let root = schema::schema(editor.api_version());
     let value = editor
         .template()
-        .and_then(|t| t.pointer(&props.pointer))
+        .and_then(|t| t.pointer(props.pointer.as_str()))
         .cloned();
-    let abs = format!("{}{}", editor.template_base(), props.pointer);
-    let diagnostics = use_diagnostics_at(abs.clone());
+    let abs = props.pointer.in_template(&editor.template_base());
+    let diagnostics = use_diagnostics_at(&abs);
     let fields = form::fields(root, &props.field.schema, value.as_ref());
     html! {
         <fieldset class="group" data-pointer={abs.clone()} tabindex="-1">
@@ -201,7 +203,7 @@ fn object_field(props: &FieldProps) -> Html {
 
 /// The fields of an object, then the members no field covers.
 pub fn children(
-    pointer: &str,
+    pointer: &TemplatePointer,
     fields: &[Field],
     value: Option<&Value>,
     skip: Option<&str>,
@@ -219,11 +221,11 @@ pub fn children(
     html! {
         <>
             { for fields.iter().filter(|f| Some(f.key.as_str()) != skip).map(|f| {
-                let child = validator_core::pointer::join(pointer, &f.key);
+                let child = pointer.join(&f.key);
                 html! { <FieldView key={f.key.clone()} pointer={child} field={Rc::new(f.clone())} /> }
             }) }
             { for unknown.iter().map(|key| {
-                let child = validator_core::pointer::join(pointer, key);
+                let child = pointer.join(key);
                 let field = Field {
                     key: key.clone(),
                     label: key.clone(),
@@ -247,9 +249,9 @@ fn union_field(props: &FieldProps) -> Html {
     let root = schema::schema(editor.api_version());
     let value = editor
         .template()
-        .and_then(|t| t.pointer(&props.pointer))
+        .and_then(|t| t.pointer(props.pointer.as_str()))
         .cloned();
-    let abs = format!("{}{}", editor.template_base(), props.pointer);
+    let abs = props.pointer.in_template(&editor.template_base());
     let Kind::Union {
         discriminator,
         variants,
@@ -263,13 +265,13 @@ fn union_field(props: &FieldProps) -> Html {
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
-    let type_pointer = validator_core::pointer::join(&abs, discriminator);
-    let type_diagnostics = use_diagnostics_at(type_pointer.clone());
-    let diagnostics = use_diagnostics_at(abs.clone());
+    let type_pointer = abs.join(discriminator);
+    let type_diagnostics = use_diagnostics_at(&type_pointer);
+    let diagnostics = use_diagnostics_at(&abs);
     let id = field_id(&type_pointer);
     let onchange = {
         let editor = editor.clone();
-        let pointer = props.pointer.to_string();
+        let pointer = props.pointer.clone();
         Callback::from(move |e: Event| {
             let new_type = e.target_unchecked_into::<HtmlSelectElement>().value();
             editor.dispatch(EditorAction::SwitchType {
@@ -300,7 +302,7 @@ fn union_field(props: &FieldProps) -> Html {
                 </select>
                 <FieldMessages id={format!("{id}-messages")} diagnostics={type_diagnostics} />
             </div>
-            if props.pointer == "/properties/source" && current == "PlatformImage" { <ImagePresets /> }
+            if props.pointer.as_str() == "/properties/source" && current == "PlatformImage" { <ImagePresets /> }
             { children(&props.pointer, &fields, value.as_ref(), Some(discriminator)) }
         </fieldset>
     }
@@ -380,7 +382,7 @@ pub fn json_field(props: &FieldProps) -> Html {
     let onchange = {
         let editor = editor.clone();
         let error = error.clone();
-        let pointer = props.pointer.to_string();
+        let pointer = props.pointer.clone();
         Callback::from(move |e: Event| {
             let raw = e.target_unchecked_into::<HtmlTextAreaElement>().value();
             if raw.trim().is_empty() {

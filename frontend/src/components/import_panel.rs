@@ -38,7 +38,9 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                read_file(file, editor.clone(), error.clone(), onclose.clone());
+                let error = error.clone();
+                let problem = Callback::from(move |problem| error.set(problem));
+                read_file(file, editor.clone(), problem, onclose.clone());
             }
         })
     };
@@ -54,27 +56,28 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
     }
 }
 
-/// Reads a dropped or opened file as text and imports it; a file that is not text says so.
+/// Reads a dropped or opened file as text and imports it; `problem` hears why a file could not
+/// be imported, or `None` once one is.
 pub fn read_file(
     file: web_sys::File,
     editor: super::Editor,
-    error: UseStateHandle<Option<String>>,
+    problem: Callback<Option<String>>,
     done: Callback<()>,
 ) {
     let file = gloo::file::File::from(file);
     let name = file.name();
     if file.size() > 20 * 1024 * 1024 {
-        error.set(Some(format!("{name} is larger than 20 MB: not a template")));
+        problem.emit(Some(format!("{name} is larger than 20 MB: not a template")));
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
         match gloo::file::futures::read_as_text(&file).await {
             Ok(text) => {
-                error.set(None);
+                problem.emit(None);
                 editor.dispatch(EditorAction::Import(text));
                 done.emit(());
             }
-            Err(_) => error.set(Some(format!("{name} could not be read as text"))),
+            Err(_) => problem.emit(Some(format!("{name} could not be read as text"))),
         }
     });
 }

@@ -25,7 +25,9 @@ pub fn list_field(props: &FieldProps) -> Html {
     let editor = use_editor();
     let root = schema::schema(editor.api_version());
     // Borrowed, not cloned: the list can be a megabyte of customizers.
-    let value = editor.template().and_then(|t| t.pointer(&props.pointer));
+    let value = editor
+        .template()
+        .and_then(|t| t.pointer(props.pointer.as_str()));
     let Some(items) = form::item_schema(root, &props.field.schema) else {
         return html! { <JsonField ..props.clone() /> };
     };
@@ -76,7 +78,7 @@ fn line_list(props: &FieldProps) -> Html {
     let id = field_id(&abs);
     let onchange = {
         let editor = editor.clone();
-        let pointer = props.pointer.to_string();
+        let pointer = props.pointer.clone();
         let present = value.is_some();
         Callback::from(move |e: Event| {
             let raw = e.target_unchecked_into::<HtmlTextAreaElement>().value();

@@ -50,7 +50,7 @@ pub fn map_field(props: &FieldProps) -> Html {
     let root = validator_core::schema::schema(editor.api_version());
     let object_values = crate::form::map_value_schema(root, &props.field.schema)
         .is_some_and(|s| matches!(crate::form::kind(root, s), crate::form::Kind::Object));
-    let pointer_ends_with_identities = props.pointer.ends_with("/userAssignedIdentities");
+    let pointer_ends_with_identities = props.pointer.as_str().ends_with("/userAssignedIdentities");
     let new_value = if object_values {
         Value::Object(Map::new())
     } else {
@@ -60,7 +60,7 @@ pub fn map_field(props: &FieldProps) -> Html {
     // Writes the whole map so that a renamed key keeps its place.
     let write = {
         let editor = editor.clone();
-        let pointer = props.pointer.to_string();
+        let pointer = props.pointer.clone();
         move |entries: Vec<(String, Value)>| {
             let map: Map<String, Value> = entries.into_iter().collect();
             editor.dispatch(EditorAction::SetValue {
@@ -100,7 +100,7 @@ pub fn map_field(props: &FieldProps) -> Html {
                 write(next);
             })
         };
-        let key_pointer = validator_core::pointer::join(&abs, key);
+        let key_pointer = abs.join(key);
         let shown = val.as_str().map_or_else(|| val.to_string(), str::to_owned);
         let key_id = format!("{base_id}-key-{i}");
         let value_id = format!("{base_id}-value-{i}");

@@ -12,6 +12,7 @@ pub mod import_panel;
 pub mod json_view;
 pub mod list_field;
 pub mod map_field;
+pub mod notice;
 pub mod placeholder_form;
 pub mod problems_panel;
 pub mod recent_drafts;
@@ -21,11 +22,13 @@ pub mod status_bar;
 pub mod storage_problem;
 pub mod template_picker;
 pub mod toolbar;
+pub mod unreadable_saved_work;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::pointers::{FilePointer, TemplatePointer};
 use crate::state::EditorState;
 
 /// The editor's state and dispatcher, shared with every component.
@@ -36,11 +39,11 @@ pub type Editor = UseReducerHandle<EditorState>;
 pub struct Navigation {
     pub section: usize,
     pub open_section: Callback<usize>,
-    /// Opens the section of a pointer (from the file's root) and focuses its field.
-    pub go_to: Callback<String>,
-    /// The pointer (from the file's root) being gone to, until its field has focus: a long
-    /// list opens the entry it is in.
-    pub target: Option<AttrValue>,
+    /// Opens the section of a pointer and focuses its field.
+    pub go_to: Callback<FilePointer>,
+    /// The pointer being gone to, until its field has focus: a long list opens the entry it
+    /// is in.
+    pub target: Option<FilePointer>,
 }
 
 /// The editor from context (every component is inside the app's provider).
@@ -62,30 +65,33 @@ pub fn use_navigation() -> Navigation {
 }
 
 /// A stable, valid HTML id for the field of a pointer.
-pub fn field_id(pointer: &str) -> String {
+pub fn field_id(pointer: &FilePointer) -> String {
     let mut id = String::from("field");
-    for c in pointer.chars() {
+    for c in pointer.as_str().chars() {
         id.push(if c.is_ascii_alphanumeric() { c } else { '-' });
     }
     id
 }
 
-/// What every field needs: the editor, its absolute pointer, its value and its diagnostics.
+/// What every field needs: the editor, its pointer from the file's root, its value and its
+/// diagnostics.
 pub struct FieldContext {
     pub editor: Editor,
-    /// Pointer from the file's root.
-    pub abs: String,
+    pub abs: FilePointer,
     pub diagnostics: Rc<Vec<validator_core::Diagnostic>>,
     pub value: Option<serde_json::Value>,
 }
 
-/// The [`FieldContext`] of a field at `pointer` (relative to the edited template).
+/// The [`FieldContext`] of a field at `pointer`.
 #[hook]
-pub fn use_field(pointer: &str) -> FieldContext {
+pub fn use_field(pointer: &TemplatePointer) -> FieldContext {
     let editor = use_editor();
-    let abs = format!("{}{}", editor.template_base(), pointer);
-    let diagnostics = use_diagnostics_at(abs.clone());
-    let value = editor.template().and_then(|t| t.pointer(pointer)).cloned();
+    let abs = pointer.in_template(&editor.template_base());
+    let diagnostics = use_diagnostics_at(&abs);
+    let value = editor
+        .template()
+        .and_then(|t| t.pointer(pointer.as_str()))
+        .cloned();
     FieldContext {
         editor,
         abs,
@@ -94,15 +100,15 @@ pub fn use_field(pointer: &str) -> FieldContext {
     }
 }
 
-/// The diagnostics reported exactly at an absolute pointer.
+/// The diagnostics reported exactly at a pointer.
 #[hook]
-pub fn use_diagnostics_at(pointer: String) -> Rc<Vec<validator_core::Diagnostic>> {
+pub fn use_diagnostics_at(pointer: &FilePointer) -> Rc<Vec<validator_core::Diagnostic>> {
     let editor = use_editor();
     let found: Vec<_> = editor
         .report
         .diagnostics
         .iter()
-        .filter(|d| d.pointer == pointer)
+        .filter(|d| d.pointer == pointer.as_str())
         .cloned()
         .collect();
     Rc::new(found)

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::diagnostics::{fix_button, severity_class, severity_word};
 use super::{use_editor, use_navigation};
+use crate::pointers::FilePointer;
 
 /// The Problems region beside the form.
 #[function_component(ProblemsPanel)]
@@ -47,7 +48,7 @@ fn problem_item(props: &ProblemItemProps) -> Html {
         .map(|p| format!("line {}, column {}", p.line, p.column))
         .unwrap_or_default();
     let go = {
-        let pointer = d.pointer.clone();
+        let pointer = FilePointer::from(d.pointer.as_str());
         navigation
             .go_to
             .reform(move |_: MouseEvent| pointer.clone())

@@ -10,7 +10,7 @@ use crate::sections::{section_of, SECTIONS};
 pub fn section_nav() -> Html {
     let editor = use_editor();
     let navigation = use_navigation();
-    let base = editor.template_base().to_owned();
+    let base = editor.template_base();
     let mut errors = vec![0usize; SECTIONS.len()];
     for d in editor
         .report
@@ -18,7 +18,7 @@ pub fn section_nav() -> Html {
         .iter()
         .filter(|d| d.severity == Severity::Error)
     {
-        if let Some(rel) = pointer::relative_to(&d.pointer, &base) {
+        if let Some(rel) = pointer::relative_to(&d.pointer, base.as_str()) {
             errors[section_of(rel)] += 1;
         }
     }

@@ -13,6 +13,7 @@ use super::placeholder_form::PlaceholderForm;
 use super::problems_panel::ProblemList;
 use super::{field_id, use_diagnostics_at, use_editor};
 use crate::form::{self, Field, Kind};
+use crate::pointers::TemplatePointer;
 use crate::sections::{is_covered, Section};
 use crate::state::EditorAction;
 
@@ -39,10 +40,10 @@ pub fn section_view(props: &SectionViewProps) -> Html {
                     return html! { <ApiVersionField key={*p} /> };
                 }
                 match field_at(root, template, p) {
-                    Some(field) => html! { <FieldView key={*p} pointer={*p} field={Rc::new(field)} /> },
+                    Some(field) => html! { <FieldView key={*p} pointer={TemplatePointer::from(*p)} field={Rc::new(field)} /> },
                     // Not in this API version: offered only if the document has it (then kept).
                     None => match template.pointer(p) {
-                        Some(_) => html! { <JsonField key={*p} pointer={*p} field={Rc::new(unknown(p))} /> },
+                        Some(_) => html! { <JsonField key={*p} pointer={TemplatePointer::from(*p)} field={Rc::new(unknown(p))} /> },
                         None => html! {},
                     },
                 }
@@ -84,8 +85,8 @@ fn unknown(rel: &str) -> Field {
 #[function_component(ApiVersionField)]
 fn api_version_field() -> Html {
     let editor = use_editor();
-    let abs = pointer::join(editor.template_base(), "apiVersion");
-    let diagnostics = use_diagnostics_at(abs.clone());
+    let abs = editor.template_base().join("apiVersion");
+    let diagnostics = use_diagnostics_at(&abs);
     let current = editor
         .template()
         .and_then(|t| t.get("apiVersion"))
@@ -129,18 +130,18 @@ fn api_version_field() -> Html {
 fn review() -> Html {
     let editor = use_editor();
     let template = editor.template().unwrap_or(&Value::Null);
-    let mut others: Vec<String> = Vec::new();
+    let mut others: Vec<TemplatePointer> = Vec::new();
     if let Some(object) = template.as_object() {
         for (key, value) in object {
-            let rel = pointer::join("", key);
+            let rel = TemplatePointer::default().join(key);
             if key == "properties" {
                 for inner in value.as_object().into_iter().flat_map(|m| m.keys()) {
-                    let inner_rel = pointer::join(&rel, inner);
-                    if !is_covered(&inner_rel) {
+                    let inner_rel = rel.join(inner);
+                    if !is_covered(inner_rel.as_str()) {
                         others.push(inner_rel);
                     }
                 }
-            } else if !is_covered(&rel) && key != "type" {
+            } else if !is_covered(rel.as_str()) && key != "type" {
                 others.push(rel);
             }
         }
@@ -151,7 +152,7 @@ fn review() -> Html {
             if !others.is_empty() {
                 <h3>{ "Other properties" }</h3>
                 <p class="hint">{ "Properties that no section edits (ARM keys such as dependsOn, or properties unknown to this API version) are kept as they are." }</p>
-                { for others.iter().map(|p| html! { <JsonField key={p.clone()} pointer={p.clone()} field={Rc::new(unknown(p))} /> }) }
+                { for others.iter().map(|p| html! { <JsonField key={p.to_string()} pointer={p.clone()} field={Rc::new(unknown(p.as_str()))} /> }) }
             }
             <h3>{ "All problems" }</h3>
             <ProblemList />

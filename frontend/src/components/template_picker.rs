@@ -31,7 +31,7 @@ pub fn template_picker() -> Html {
             <label for="template-picker">{ "Image template to edit" }</label>
             <select id="template-picker" {onchange}>
                 { for templates.iter().enumerate().map(|(i, pointer)| {
-                    let name = document.and_then(|d| d.pointer(pointer)).and_then(|r| r.get("name")).and_then(|n| n.as_str()).unwrap_or("(no name)").to_owned();
+                    let name = document.and_then(|d| d.pointer(pointer.as_str())).and_then(|r| r.get("name")).and_then(|n| n.as_str()).unwrap_or("(no name)").to_owned();
                     html! { <option value={i.to_string()} selected={i == editor.template_index}>{ format!("{} — {name} ({pointer})", i + 1) }</option> }
                 }) }
             </select>
