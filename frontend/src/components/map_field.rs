@@ -18,7 +18,7 @@ struct RowInputProps {
     onchange: Callback<Event>,
     disabled: bool,
     #[prop_or_default]
-    pointer: Option<String>,
+    pointer: Option<AttrValue>,
 }
 
 /// A name or a value of one entry, committed when left (see `use_dom_value`).
@@ -107,7 +107,7 @@ pub fn map_field(props: &FieldProps) -> Html {
         html! {
             <div class={classes!("map-row", object_values.then_some("keys-only"))} key={key.clone()}>
                 <label for={key_id.clone()} class="visually-hidden">{ format!("Name {}", i + 1) }</label>
-                <RowInput id={key_id} value={key.clone()} pointer={Some(key_pointer.clone())} onchange={rename} {disabled} />
+                <RowInput id={key_id} value={key.clone()} pointer={Some(AttrValue::from(key_pointer.clone()))} onchange={rename} {disabled} />
                 if !object_values {
                     <label for={value_id.clone()} class="visually-hidden">{ format!("Value of {key}") }</label>
                     <RowInput id={value_id} value={shown} onchange={set} {disabled} />
