@@ -4,7 +4,8 @@
 // screen. Nothing comes from elsewhere.
 //
 // The app owns the document and its history: this editor has no undo of its own (Ctrl+Z is
-// the page's, `history_keys.rs`), reports every change with how it was made, and takes new
+// the page's, `history_keys.rs`), reports every change (as the ranges it replaced) with how it
+// was made, and takes new
 // text from the app as the smallest change that turns its text into the new one, so the
 // caret and the scroll stay where they are and only the changed lines are laid out again.
 
@@ -78,7 +79,14 @@ class JsonEditor {
           EditorState.tabSize.of(2),
           EditorView.contentAttributes.of({ "aria-label": label, spellcheck: "false", autocorrect: "off", autocapitalize: "off" }),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged && !this.applying) onChange(update.state.doc.toString(), kindOf(update));
+            // The changes, not the whole text: building and passing a megabyte of text on
+            // every keystroke would cost more than the keystroke may. Flat triples of the
+            // replaced range in the old text and the text put there, in order.
+            if (update.docChanged && !this.applying) {
+              const changes = [];
+              update.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => changes.push(fromA, toA, inserted.toString()));
+              onChange(changes, kindOf(update), update.state.doc.length);
+            }
             if (update.focusChanged && !update.view.hasFocus) onBlur();
           }),
         ],

@@ -29,7 +29,7 @@ extern "C" {
         parent: &web_sys::Element,
         label: &str,
         text: &str,
-        on_change: &Closure<dyn FnMut(String, String)>,
+        on_change: &Closure<dyn FnMut(Array, String, u32)>,
         on_blur: &Closure<dyn FnMut()>,
     ) -> CodeEditor;
 
@@ -38,6 +38,10 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = setText)]
     pub fn set_text(this: &CodeEditor, text: &str);
+
+    /// The whole text (for when its changes could not be applied).
+    #[wasm_bindgen(method)]
+    pub fn text(this: &CodeEditor) -> String;
 
     #[wasm_bindgen(method, js_name = setDiagnostics)]
     fn set_diagnostics_js(this: &CodeEditor, diagnostics: &Array);
@@ -53,30 +57,120 @@ pub enum ChangeKind {
     Typing,
 }
 
-/// What the editor tells the app.
+/// One change the editor made: the range it replaced, in UTF-16 code units of the text before
+/// the change, and what it put there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub from: usize,
+    pub to: usize,
+    pub insert: String,
+}
+
+/// What the editor tells the app: its changes in order, how they were made, and the length
+/// of its text after them (in UTF-16 code units).
 pub struct Callbacks {
-    pub on_change: Closure<dyn FnMut(String, String)>,
+    pub on_change: Closure<dyn FnMut(Array, String, u32)>,
     pub on_blur: Closure<dyn FnMut()>,
 }
 
 impl Callbacks {
     pub fn new(
-        mut on_change: impl FnMut(String, ChangeKind) + 'static,
+        mut on_change: impl FnMut(Vec<Change>, ChangeKind, usize) + 'static,
         on_blur: impl FnMut() + 'static,
     ) -> Self {
         Callbacks {
-            on_change: Closure::new(move |text: String, kind: String| {
-                on_change(
-                    text,
-                    if kind == "paste" {
-                        ChangeKind::Paste
-                    } else {
-                        ChangeKind::Typing
-                    },
-                )
+            on_change: Closure::new(move |flat: Array, kind: String, length: u32| {
+                let changes = (0..flat.length() / 3)
+                    .map(|i| Change {
+                        from: flat.get(i * 3).as_f64().unwrap_or_default() as usize,
+                        to: flat.get(i * 3 + 1).as_f64().unwrap_or_default() as usize,
+                        insert: flat.get(i * 3 + 2).as_string().unwrap_or_default(),
+                    })
+                    .collect();
+                let kind = if kind == "paste" {
+                    ChangeKind::Paste
+                } else {
+                    ChangeKind::Typing
+                };
+                on_change(changes, kind, length as usize)
             }),
             on_blur: Closure::new(on_blur),
         }
+    }
+}
+
+/// The text after `changes` (ascending, not overlapping, in UTF-16 offsets of `text`), or
+/// `None` if they do not fit it or the result is not `length` UTF-16 code units long: then the
+/// editor and the app disagree, and the editor's whole text is the truth.
+pub fn apply_changes(text: &str, changes: &[Change], length: usize) -> Option<String> {
+    let mut offsets: Vec<usize> = changes.iter().flat_map(|c| [c.from, c.to]).collect();
+    offsets.sort_unstable();
+    let bytes = ByteOffsets::new(text, &offsets)?;
+    let inserted: usize = changes.iter().map(|c| c.insert.len()).sum();
+    let mut out = String::with_capacity(text.len() + inserted);
+    let mut copied = 0;
+    for change in changes {
+        let (from, to) = (bytes.of(change.from)?, bytes.of(change.to)?);
+        if from < copied || to < from {
+            return None;
+        }
+        out.push_str(&text[copied..from]);
+        out.push_str(&change.insert);
+        copied = to;
+    }
+    out.push_str(&text[copied..]);
+    let units = if out.is_ascii() {
+        out.len()
+    } else {
+        out.encode_utf16().count()
+    };
+    (units == length).then_some(out)
+}
+
+/// UTF-16 offsets into a text as byte offsets, for a sorted list of them.
+struct ByteOffsets {
+    pairs: Vec<(usize, usize)>,
+}
+
+impl ByteOffsets {
+    /// `None` if an offset is past the end or inside a character.
+    fn new(text: &str, sorted: &[usize]) -> Option<Self> {
+        if text.is_ascii() {
+            let fits = sorted.last().is_none_or(|&last| last <= text.len());
+            let pairs = sorted.iter().map(|&o| (o, o)).collect();
+            return fits.then_some(ByteOffsets { pairs });
+        }
+        let mut pairs = Vec::with_capacity(sorted.len());
+        let mut wanted = sorted.iter().peekable();
+        let mut units = 0;
+        for (byte, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), '\0')))
+        {
+            while let Some(&&offset) = wanted.peek() {
+                if offset > units {
+                    break;
+                }
+                if offset < units {
+                    return None;
+                }
+                pairs.push((offset, byte));
+                wanted.next();
+            }
+            if wanted.peek().is_none() {
+                break;
+            }
+            units += c.len_utf16();
+        }
+        wanted.peek().is_none().then_some(ByteOffsets { pairs })
+    }
+
+    fn of(&self, units: usize) -> Option<usize> {
+        let i = self.pairs.partition_point(|&(u, _)| u < units);
+        self.pairs
+            .get(i)
+            .filter(|&&(u, _)| u == units)
+            .map(|&(_, b)| b)
     }
 }
 
@@ -193,7 +287,49 @@ fn describe(error: JsValue) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::Utf16Offsets;
+    use super::{apply_changes, Change, Utf16Offsets};
+
+    fn change(from: usize, to: usize, insert: &str) -> Change {
+        Change {
+            from,
+            to,
+            insert: insert.into(),
+        }
+    }
+
+    #[test]
+    fn changes_apply_at_utf16_offsets() {
+        let text = "{\"é\": \"😀x\"}";
+        // Replace the `x` after the emoji (UTF-16 offset 9: `😀` is two units) and append.
+        let length = |s: &str| s.encode_utf16().count();
+        let expected = "{\"é\": \"😀yz\"}\n";
+        let changes = [change(9, 10, "yz"), change(12, 12, "\n")];
+        let applied = apply_changes(text, &changes, length(expected));
+        assert_eq!(applied.as_deref(), Some(expected));
+        let ascii = "{\"a\": 1}";
+        let applied = apply_changes(ascii, &[change(6, 7, "22")], 9);
+        assert_eq!(applied.as_deref(), Some("{\"a\": 22}"));
+    }
+
+    #[test]
+    fn changes_that_do_not_fit_the_text_are_refused() {
+        let text = "{\"😀\": 1}";
+        assert_eq!(
+            apply_changes(text, &[change(3, 3, "x")], 10),
+            None,
+            "inside the emoji"
+        );
+        assert_eq!(
+            apply_changes(text, &[change(40, 40, "x")], 10),
+            None,
+            "past the end"
+        );
+        assert_eq!(
+            apply_changes(text, &[change(0, 0, "x")], 99),
+            None,
+            "another length"
+        );
+    }
 
     #[test]
     fn byte_offsets_become_utf16_offsets() {

@@ -27,14 +27,12 @@ async function startup(throttled) {
     });
   }
   const responses = [];
-  const began = Date.now();
   page.on("requestfinished", async (request) => {
-    const finishedAt = Date.now() - began;
     try {
       const response = await request.response();
       const body = await response.body();
       const sizes = await request.sizes();
-      responses.push({ url: new URL(request.url()).pathname, raw: body.length, transferred: sizes.responseBodySize + sizes.responseHeadersSize, finishedAt });
+      responses.push({ url: new URL(request.url()).pathname, raw: body.length, transferred: sizes.responseBodySize + sizes.responseHeadersSize });
     } catch {}
   });
   await page.addInitScript(() => {
@@ -42,6 +40,9 @@ async function startup(throttled) {
       // The form is what a user works with first; the JSON editor and the checker load after it.
       if (document.querySelector(".form input, .form select")) {
         window.__interactiveAt = performance.now();
+        // What was fetched by then: the page and every response finished before this moment.
+        const finished = performance.getEntriesByType("resource").filter((e) => e.responseEnd <= window.__interactiveAt);
+        window.__bytesBefore = [...performance.getEntriesByType("navigation"), ...finished].reduce((n, e) => n + e.transferSize, 0);
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
@@ -49,6 +50,7 @@ async function startup(throttled) {
   await page.goto(server.url);
   await page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout: 60_000 });
   const interactiveMs = await page.evaluate(() => window.__interactiveAt);
+  const bytesBeforeInteractive = await page.evaluate(() => window.__bytesBefore);
   await page.getByRole("textbox", { name: "Template JSON" }).waitFor({ timeout: 60_000 });
   const editorMs = await page.evaluate(() => performance.now());
   // The checker (a worker) loads after the form: wait for its first answer.
@@ -56,13 +58,10 @@ async function startup(throttled) {
   const checkedMs = await page.evaluate(() => performance.now());
   await page.waitForLoadState("networkidle");
   await context.close();
-  // Wall-clock offsets of the finished responses against the page's clock: the navigation
-  // starts within a few ms of `began`.
-  const beforeInteractive = responses.filter((r) => r.finishedAt <= interactiveMs + 5);
   return {
     downloads: responses,
     totalTransferredBytes: responses.reduce((n, r) => n + r.transferred, 0),
-    bytesBeforeInteractive: beforeInteractive.reduce((n, r) => n + r.transferred, 0),
+    bytesBeforeInteractive,
     interactiveMs,
     editorMs,
     firstCheckMs: checkedMs,
@@ -115,6 +114,7 @@ async function editToProblems(text, label) {
   results[label] = {
     bytes: text.length,
     editToProblemsMs: median(timing.edits),
+    edits: timing.edits,
     jsonParseMs: median(timing.parses),
     ratio: median(timing.edits) / median(timing.parses),
     consoleErrors,

@@ -2,13 +2,14 @@
 //! checked and the form follows. While the text is not valid JSON it stays exactly as typed and
 //! the syntax errors show their place.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::use_editor;
-use crate::code_editor::{self, Callbacks, ChangeKind, CodeEditor};
+use crate::code_editor::{self, Callbacks, Change, ChangeKind, CodeEditor};
 use crate::state::EditorAction;
 
 /// How long typing must pause to end one undo step.
@@ -25,17 +26,15 @@ pub fn json_view() -> Html {
     let code = use_mut_ref(|| None::<(CodeEditor, Callbacks)>);
     let loaded = use_state(|| false);
     let failed = use_state(|| None::<String>);
-    // The text the editor holds because the user typed it: the editor is only given text that
-    // came from elsewhere (an undo, a form edit, an import).
-    let typed = use_mut_ref(|| None::<Rc<String>>);
-    // The text to open the editor with, when it has loaded.
-    let latest = use_mut_ref(|| editor.text.clone());
-    *latest.borrow_mut() = editor.text.clone();
+    // The text the editor holds: its changes apply to it, and the editor is only given the
+    // editor state's text when that is another (an undo, a form edit, an import). Until the
+    // editor has loaded, the text to open it with.
+    let held = use_mut_ref(|| editor.text.clone());
 
     {
         let (host, code, loaded, failed) =
             (host.clone(), code.clone(), loaded.clone(), failed.clone());
-        let (typed, latest) = (typed.clone(), latest.clone());
+        let held = held.clone();
         let dispatcher = editor.dispatcher();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local({
@@ -48,8 +47,8 @@ pub fn json_view() -> Html {
                     let Some(parent) = host.cast::<web_sys::Element>() else {
                         return;
                     };
-                    let callbacks = callbacks(dispatcher, typed);
-                    let text = latest.borrow().clone();
+                    let callbacks = callbacks(dispatcher, held.clone(), code.clone());
+                    let text = held.borrow().clone();
                     let opened = module.open(&parent, LABEL, &text, &callbacks);
                     *code.borrow_mut() = Some((opened, callbacks));
                     loaded.set(true);
@@ -65,8 +64,8 @@ pub fn json_view() -> Html {
     {
         let code = code.clone();
         use_effect_with(editor.text.clone(), move |text| {
-            let known = typed.borrow_mut().take();
-            if known.as_deref() != Some(&**text) {
+            let known = held.replace(text.clone());
+            if *known != **text {
                 if let Some((opened, _)) = code.borrow().as_ref() {
                     opened.set_text(text);
                 }
@@ -114,13 +113,22 @@ pub fn json_view() -> Html {
 /// continues until a pause or leaving the editor ends it.
 fn callbacks(
     dispatcher: UseReducerDispatcher<crate::state::EditorState>,
-    typed: Rc<std::cell::RefCell<Option<Rc<String>>>>,
+    held: Rc<RefCell<Rc<String>>>,
+    code: Rc<RefCell<Option<(CodeEditor, Callbacks)>>>,
 ) -> Callbacks {
-    let pause = Rc::new(std::cell::RefCell::new(None::<Timeout>));
+    let pause = Rc::new(RefCell::new(None::<Timeout>));
     let on_change = {
         let (dispatcher, pause) = (dispatcher.clone(), pause.clone());
-        move |text: String, kind: ChangeKind| {
-            *typed.borrow_mut() = Some(Rc::new(text.clone()));
+        move |changes: Vec<Change>, kind: ChangeKind, length: usize| {
+            let applied = code_editor::apply_changes(&held.borrow(), &changes, length);
+            // Never expected; but if the two ever disagree, the editor's text is what the user
+            // sees.
+            let text = applied.unwrap_or_else(|| {
+                code.borrow()
+                    .as_ref()
+                    .map_or_else(String::new, |(opened, _)| opened.text())
+            });
+            *held.borrow_mut() = Rc::new(text.clone());
             match kind {
                 ChangeKind::Paste => {
                     pause.borrow_mut().take();
