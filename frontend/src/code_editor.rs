@@ -105,12 +105,12 @@ impl Callbacks {
 pub fn apply_changes(text: &str, changes: &[Change], length: usize) -> Option<String> {
     let mut offsets: Vec<usize> = changes.iter().flat_map(|c| [c.from, c.to]).collect();
     offsets.sort_unstable();
-    let bytes = ByteOffsets::new(text, &offsets)?;
+    let bytes = OffsetMap::new(text, &offsets, Unit::Utf16)?;
     let inserted: usize = changes.iter().map(|c| c.insert.len()).sum();
     let mut out = String::with_capacity(text.len() + inserted);
     let mut copied = 0;
     for change in changes {
-        let (from, to) = (bytes.of(change.from)?, bytes.of(change.to)?);
+        let (from, to) = (bytes.get(change.from)?, bytes.get(change.to)?);
         if from < copied || to < from {
             return None;
         }
@@ -127,50 +127,64 @@ pub fn apply_changes(text: &str, changes: &[Change], length: usize) -> Option<St
     (units == length).then_some(out)
 }
 
-/// UTF-16 offsets into a text as byte offsets, for a sorted list of them.
-struct ByteOffsets {
+/// A unit of offsets into a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    /// UTF-8 bytes: the core's spans.
+    Byte,
+    /// UTF-16 code units: the editor's positions.
+    Utf16,
+}
+
+/// Offsets into a text in one unit, each paired with the same place in the other unit: built
+/// for a sorted list of offsets in one pass over the text, up to the last of them.
+struct OffsetMap {
     pairs: Vec<(usize, usize)>,
 }
 
-impl ByteOffsets {
-    /// `None` if an offset is past the end or inside a character.
-    fn new(text: &str, sorted: &[usize]) -> Option<Self> {
+impl OffsetMap {
+    /// `None` if an offset is past the end of the text or inside a character.
+    fn new(text: &str, sorted: &[usize], from: Unit) -> Option<Self> {
         if text.is_ascii() {
             let fits = sorted.last().is_none_or(|&last| last <= text.len());
             let pairs = sorted.iter().map(|&o| (o, o)).collect();
-            return fits.then_some(ByteOffsets { pairs });
+            return fits.then_some(OffsetMap { pairs });
         }
         let mut pairs = Vec::with_capacity(sorted.len());
         let mut wanted = sorted.iter().peekable();
-        let mut units = 0;
-        for (byte, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), '\0')))
-        {
+        let (mut bytes, mut units) = (0, 0);
+        let mut chars = text.chars();
+        loop {
+            let (here, there) = match from {
+                Unit::Byte => (bytes, units),
+                Unit::Utf16 => (units, bytes),
+            };
             while let Some(&&offset) = wanted.peek() {
-                if offset > units {
+                if offset > here {
                     break;
                 }
-                if offset < units {
+                if offset < here {
                     return None;
                 }
-                pairs.push((offset, byte));
+                pairs.push((offset, there));
                 wanted.next();
             }
-            if wanted.peek().is_none() {
+            let (true, Some(c)) = (wanted.peek().is_some(), chars.next()) else {
                 break;
-            }
+            };
+            bytes += c.len_utf8();
             units += c.len_utf16();
         }
-        wanted.peek().is_none().then_some(ByteOffsets { pairs })
+        wanted.peek().is_none().then_some(OffsetMap { pairs })
     }
 
-    fn of(&self, units: usize) -> Option<usize> {
-        let i = self.pairs.partition_point(|&(u, _)| u < units);
+    /// The place of `offset` in the other unit.
+    fn get(&self, offset: usize) -> Option<usize> {
+        let i = self.pairs.partition_point(|&(o, _)| o < offset);
         self.pairs
             .get(i)
-            .filter(|&&(u, _)| u == units)
-            .map(|&(_, b)| b)
+            .filter(|&&(o, _)| o == offset)
+            .map(|&(_, other)| other)
     }
 }
 
@@ -210,15 +224,19 @@ impl CodeEditor {
         let mut offsets: Vec<usize> = spans.iter().flat_map(|(_, s)| [s.start, s.end]).collect();
         offsets.sort_unstable();
         offsets.dedup();
-        let utf16 = Utf16Offsets::new(text, &offsets);
+        // Spans always fall between characters; a text that disagrees gets no squiggles.
+        let Some(utf16) = OffsetMap::new(text, &offsets, Unit::Byte) else {
+            return;
+        };
         let list = Array::new();
         for (d, span) in spans {
             let entry = Object::new();
             let set = |key: &str, value: JsValue| {
                 let _ = Reflect::set(&entry, &key.into(), &value);
             };
-            set("from", utf16.of(span.start).into());
-            set("to", utf16.of(span.end).into());
+            let at = |byte| utf16.get(byte).unwrap_or_default() as u32;
+            set("from", at(span.start).into());
+            set("to", at(span.end).into());
             set(
                 "severity",
                 match d.severity {
@@ -236,47 +254,6 @@ impl CodeEditor {
     }
 }
 
-/// Byte offsets into a UTF-8 text as offsets in UTF-16 code units (the editor's unit), for a
-/// sorted list of offsets, in one pass over the text up to the last of them.
-struct Utf16Offsets {
-    pairs: Vec<(usize, usize)>,
-}
-
-impl Utf16Offsets {
-    fn new(text: &str, sorted: &[usize]) -> Self {
-        if text.is_ascii() {
-            return Utf16Offsets {
-                pairs: sorted.iter().map(|&o| (o, o)).collect(),
-            };
-        }
-        let mut pairs = Vec::with_capacity(sorted.len());
-        let mut wanted = sorted.iter().peekable();
-        let mut units = 0;
-        for (byte, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), '\0')))
-        {
-            while let Some(&&offset) = wanted.peek() {
-                if offset > byte {
-                    break;
-                }
-                pairs.push((offset, units));
-                wanted.next();
-            }
-            if wanted.peek().is_none() {
-                break;
-            }
-            units += c.len_utf16();
-        }
-        Utf16Offsets { pairs }
-    }
-
-    fn of(&self, byte: usize) -> u32 {
-        let i = self.pairs.partition_point(|&(b, _)| b < byte);
-        self.pairs.get(i).map_or(0, |&(_, units)| units as u32)
-    }
-}
-
 fn describe(error: JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
@@ -287,7 +264,7 @@ fn describe(error: JsValue) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{apply_changes, Change, Utf16Offsets};
+    use super::{apply_changes, Change, OffsetMap, Unit};
 
     fn change(from: usize, to: usize, insert: &str) -> Change {
         Change {
@@ -335,12 +312,16 @@ mod tests {
     fn byte_offsets_become_utf16_offsets() {
         let text = "{\"é\": \"😀x\"}";
         let offsets = [0, 2, 4, 7, 8, 12, 13, text.len()];
-        let utf16 = Utf16Offsets::new(text, &offsets);
-        let expected: Vec<u32> = offsets
+        let utf16 = OffsetMap::new(text, &offsets, Unit::Byte).unwrap();
+        let expected: Vec<_> = offsets
             .iter()
-            .map(|&o| text[..o].encode_utf16().count() as u32)
+            .map(|&o| Some(text[..o].encode_utf16().count()))
             .collect();
-        let got: Vec<u32> = offsets.iter().map(|&o| utf16.of(o)).collect();
+        let got: Vec<_> = offsets.iter().map(|&o| utf16.get(o)).collect();
         assert_eq!(got, expected);
+        assert!(
+            OffsetMap::new(text, &[10], Unit::Byte).is_none(),
+            "inside the emoji"
+        );
     }
 }
