@@ -27,6 +27,10 @@ use crate::pointers::{FilePointer, TemplatePointer};
 /// How many steps undo remembers.
 const HISTORY_LIMIT: usize = 200;
 
+/// The largest text the page parses itself when it opens (so the form works before the
+/// checker has loaded): about 2 MB, some 40 ms of parsing.
+const QUICK_PARSE_MAX_BYTES: usize = 2 * 1024 * 1024;
+
 /// A change the user makes. Pointers of value edits are relative to the edited template.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EditorAction {
@@ -190,7 +194,11 @@ impl EditorState {
     /// works before the worker has loaded; any other text waits for the worker's lenient
     /// parse. (For strict JSON the two give the same value: `checker`'s tests compare them.)
     pub fn new(text: String, options: Options) -> Self {
-        let value = serde_json::from_str::<Value>(&text).ok().map(Rc::new);
+        // A larger text would make this parse a long task of its own; it waits for the worker.
+        let value = (text.len() <= QUICK_PARSE_MAX_BYTES)
+            .then(|| serde_json::from_str::<Value>(&text).ok())
+            .flatten()
+            .map(Rc::new);
         EditorState {
             text: Rc::new(text),
             revision: 1,
