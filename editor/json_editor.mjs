@@ -126,6 +126,20 @@ class JsonEditor {
     this.view.focus();
   }
 
+  /** Puts the caret at `offset` and scrolls it into view, leaving the focus where it is (a
+   * problem clicked in the Problems panel: its field in the form takes the focus). */
+  showAt(offset) {
+    const at = Math.max(0, Math.min(offset, this.view.state.doc.length));
+    this.view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+  }
+
+  /** The caret's line and column, both from 1 (the column in UTF-16 code units). */
+  caret() {
+    const head = this.view.state.selection.main.head;
+    const line = this.view.state.doc.lineAt(head);
+    return { line: line.number, column: head - line.from + 1 };
+  }
+
   /** Squiggles for `[{from, to, severity, message}]`, offsets in UTF-16 code units of the
    * current text; they then move with the edits made until the next check answers. */
   setDiagnostics(diagnostics) {

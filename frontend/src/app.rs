@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::code_editor::EditorSlot;
 use crate::components::draft_conflict::DraftConflict;
 use crate::components::examples::Examples;
 use crate::components::import_panel::ImportPanel;
@@ -36,6 +37,7 @@ pub fn app() -> Html {
         move || opened.editor_state()
     });
     let checker = use_checker(editor.clone());
+    let json_editor = use_memo((), |_| EditorSlot::default());
     let unreadable_saved_work = use_state(|| opened.corrupted.clone());
     let panel = use_state(|| Panel::None);
     let navigation = use_form_navigation(editor.clone(), opened.section);
@@ -61,6 +63,7 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Editor> context={editor}>
           <ContextProvider<Checker> context={checker}>
+          <ContextProvider<EditorSlot> context={(*json_editor).clone()}>
             <ContextProvider<Navigation> context={navigation}>
                 <div class="app" {ondragover} {ondrop}>
                     <header class="app-header">
@@ -88,6 +91,7 @@ pub fn app() -> Html {
                     <StatusBar />
                 </div>
             </ContextProvider<Navigation>>
+          </ContextProvider<EditorSlot>>
           </ContextProvider<Checker>>
         </ContextProvider<Editor>>
     }

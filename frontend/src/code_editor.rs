@@ -2,6 +2,9 @@
 //! it, create it, give it text and squiggles. The module is loaded after the form is on screen
 //! (`load`), so the editor never delays the first interactive paint.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use js_sys::{Array, Object, Promise, Reflect};
 use validator_core::{Diagnostic, Severity};
 use wasm_bindgen::prelude::*;
@@ -42,6 +45,9 @@ extern "C" {
     /// The whole text (for when its changes could not be applied).
     #[wasm_bindgen(method)]
     pub fn text(this: &CodeEditor) -> String;
+
+    #[wasm_bindgen(method, js_name = showAt)]
+    fn show_at(this: &CodeEditor, offset: u32);
 
     #[wasm_bindgen(method, js_name = setDiagnostics)]
     fn set_diagnostics_js(this: &CodeEditor, diagnostics: &Array);
@@ -188,6 +194,26 @@ impl OffsetMap {
     }
 }
 
+/// The JSON view's editor once it has loaded, with the callbacks it calls (kept alive as long
+/// as it is): shared through a context, so the Problems panel can show a finding in it.
+#[derive(Clone, Default)]
+pub struct EditorSlot(pub Rc<RefCell<Option<(CodeEditor, Callbacks)>>>);
+
+impl PartialEq for EditorSlot {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl EditorSlot {
+    /// Puts the editor's caret at byte `offset` of `text`, if the editor has loaded.
+    pub fn show(&self, text: &str, offset: usize) {
+        if let Some((editor, _)) = self.0.borrow().as_ref() {
+            editor.show(text, offset);
+        }
+    }
+}
+
 /// Loads the editor's module.
 pub async fn load() -> Result<EditorModule, String> {
     let promise = import_module(MODULE_URL).map_err(describe)?;
@@ -215,6 +241,15 @@ impl EditorModule {
 }
 
 impl CodeEditor {
+    /// Puts the caret at byte `offset` of `text` (the editor's text) and scrolls it into view,
+    /// leaving the focus where it is.
+    pub fn show(&self, text: &str, offset: usize) {
+        if let Some(utf16) = OffsetMap::new(text, &[offset], Unit::Byte).and_then(|m| m.get(offset))
+        {
+            self.show_at(utf16 as u32);
+        }
+    }
+
     /// Squiggles for the diagnostics of `text` (the text they were found in).
     pub fn set_diagnostics(&self, text: &str, diagnostics: &[Diagnostic]) {
         let spans: Vec<_> = diagnostics

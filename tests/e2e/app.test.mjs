@@ -83,9 +83,13 @@ test("import a corpus template and find its errors in the Problems panel, then j
   await pasteInto(page.getByLabel(/^Paste a template/), text);
   await page.getByRole("button", { name: "Import pasted text" }).click();
   const problem = page.getByRole("region", { name: "Problems" }).getByRole("button", { name: /^Warning AIB030 `aritfactTags`/ });
+  const [, line, column] = (await problem.locator(".where").textContent()).match(/line (\d+), column (\d+)/);
   await problem.click();
   const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-pointer"));
   assert.equal(focused, "/resources/0/properties/distribute/0/aritfactTags");
+  // The JSON editor's caret is at the finding too.
+  const caret = await page.evaluate(() => document.querySelector(".json-view .code-editor").aibEditor.caret());
+  assert.deepEqual(caret, { line: Number(line), column: Number(column) });
   assert.equal(await section(page, "Distribute").getAttribute("aria-current"), "step");
   // The one-click fix renames the key.
   await page.getByRole("region", { name: "Problems" }).getByRole("button", { name: /^Fix: rename `aritfactTags`/ }).click();

@@ -9,7 +9,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::use_editor;
-use crate::code_editor::{self, Callbacks, Change, ChangeKind, CodeEditor};
+use crate::code_editor::{self, Callbacks, Change, ChangeKind, CodeEditor, EditorSlot};
 use crate::state::EditorAction;
 
 /// How long typing must pause to end one undo step.
@@ -22,8 +22,10 @@ const LABEL: &str = "Template JSON";
 pub fn json_view() -> Html {
     let editor = use_editor();
     let host = use_node_ref();
-    // The editor once loaded, with the callbacks it calls (kept alive as long as it is).
-    let code = use_mut_ref(|| None::<(CodeEditor, Callbacks)>);
+    // The editor once loaded (shared with the Problems panel, which shows findings in it).
+    let code = use_context::<EditorSlot>()
+        .expect("the JSON view is rendered inside the editor slot provider")
+        .0;
     let loaded = use_state(|| false);
     let failed = use_state(|| None::<String>);
     // The text the editor holds: its changes apply to it, and the editor is only given the

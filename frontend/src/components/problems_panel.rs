@@ -1,11 +1,12 @@
 //! Every diagnostic of the document: severity, code, message and where; a click goes to the
-//! field, and fixes are one click.
+//! field and puts the JSON editor's caret at the place, and fixes are one click.
 
 use validator_core::Diagnostic;
 use yew::prelude::*;
 
 use super::diagnostics::{fix_button, severity_class, severity_word};
 use super::{use_editor, use_navigation};
+use crate::code_editor::EditorSlot;
 use crate::pointers::FilePointer;
 
 /// The Problems region beside the form.
@@ -47,11 +48,20 @@ fn problem_item(props: &ProblemItemProps) -> Html {
         .start
         .map(|p| format!("line {}, column {}", p.line, p.column))
         .unwrap_or_default();
+    // The finding's field in the form, and its place in the JSON (while the findings are of
+    // the text on screen: a span of an older text would point elsewhere).
+    let json_editor = use_context::<EditorSlot>();
     let go = {
         let pointer = FilePointer::from(d.pointer.as_str());
-        navigation
-            .go_to
-            .reform(move |_: MouseEvent| pointer.clone())
+        let at = d.span.filter(|_| !editor.is_checking()).map(|s| s.start);
+        let text = editor.text.clone();
+        let go_to = navigation.go_to.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(slot), Some(at)) = (&json_editor, at) {
+                slot.show(&text, at);
+            }
+            go_to.emit(pointer.clone());
+        })
     };
     let fix = d.fix.clone().map(|fix| fix_button(&editor, fix));
     html! {
