@@ -58,8 +58,9 @@ function smallestChange(before, after) {
 }
 
 class JsonEditor {
-  constructor(parent, label, text, onChange, onBlur) {
+  constructor(parent, label, text, onChange, onBlur, onFix) {
     this.applying = false;
+    this.onFix = onFix;
     // In a shadow root: CodeMirror's styles are then constructed style sheets, which the page's
     // Content-Security-Policy (`style-src 'self'`, no inline styles) allows; in the document
     // they would be an inline <style> element, which it blocks.
@@ -140,10 +141,13 @@ class JsonEditor {
     return { line: line.number, column: head - line.from + 1 };
   }
 
-  /** Squiggles for `[{from, to, severity, message}]`, offsets in UTF-16 code units of the
-   * current text; they then move with the edits made until the next check answers. */
+  /** Squiggles for `[{from, to, severity, message, fix?}]`, offsets in UTF-16 code units of
+   * the current text; they then move with the edits made until the next check answers. A
+   * finding with a `fix` (its label) shows it as a button in its tooltip, which hands its
+   * `fixIndex` back to the app. */
   setDiagnostics(diagnostics) {
-    this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
+    const withActions = diagnostics.map((d) => d.fix ? { ...d, actions: [{ name: d.fix, apply: () => this.onFix(d.fixIndex) }] } : d);
+    this.view.dispatch(setDiagnostics(this.view.state, withActions));
   }
 
   destroy() {
@@ -151,6 +155,6 @@ class JsonEditor {
   }
 }
 
-export function create(parent, label, text, onChange, onBlur) {
-  return new JsonEditor(parent, label, text, onChange, onBlur);
+export function create(parent, label, text, onChange, onBlur, onFix) {
+  return new JsonEditor(parent, label, text, onChange, onBlur, onFix);
 }

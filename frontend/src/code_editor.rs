@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Promise, Reflect};
-use validator_core::{Diagnostic, Severity};
+use validator_core::{Diagnostic, Fix, Severity};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -34,6 +34,7 @@ extern "C" {
         text: &str,
         on_change: &Closure<dyn FnMut(Array, String, u32)>,
         on_blur: &Closure<dyn FnMut()>,
+        on_fix: &Closure<dyn FnMut(u32)>,
     ) -> CodeEditor;
 
     /// One editor on the page.
@@ -77,12 +78,16 @@ pub struct Change {
 pub struct Callbacks {
     pub on_change: Closure<dyn FnMut(Array, String, u32)>,
     pub on_blur: Closure<dyn FnMut()>,
+    /// A finding's Fix button in its tooltip was pressed: the index of its fix in the list
+    /// [`CodeEditor::set_diagnostics`] returned last.
+    pub on_fix: Closure<dyn FnMut(u32)>,
 }
 
 impl Callbacks {
     pub fn new(
         mut on_change: impl FnMut(Vec<Change>, ChangeKind, usize) + 'static,
         on_blur: impl FnMut() + 'static,
+        mut on_fix: impl FnMut(usize) + 'static,
     ) -> Self {
         Callbacks {
             on_change: Closure::new(move |flat: Array, kind: String, length: u32| {
@@ -101,6 +106,7 @@ impl Callbacks {
                 on_change(changes, kind, length as usize)
             }),
             on_blur: Closure::new(on_blur),
+            on_fix: Closure::new(move |index: u32| on_fix(index as usize)),
         }
     }
 }
@@ -236,6 +242,7 @@ impl EditorModule {
             text,
             &callbacks.on_change,
             &callbacks.on_blur,
+            &callbacks.on_fix,
         )
     }
 }
@@ -250,8 +257,9 @@ impl CodeEditor {
         }
     }
 
-    /// Squiggles for the diagnostics of `text` (the text they were found in).
-    pub fn set_diagnostics(&self, text: &str, diagnostics: &[Diagnostic]) {
+    /// Squiggles for the diagnostics of `text` (the text they were found in); returns their
+    /// fixes, in the order the editor's Fix buttons number them.
+    pub fn set_diagnostics(&self, text: &str, diagnostics: &[Diagnostic]) -> Vec<Fix> {
         let spans: Vec<_> = diagnostics
             .iter()
             .filter_map(|d| d.span.map(|s| (d, s)))
@@ -261,9 +269,10 @@ impl CodeEditor {
         offsets.dedup();
         // Spans always fall between characters; a text that disagrees gets no squiggles.
         let Some(utf16) = OffsetMap::new(text, &offsets, Unit::Byte) else {
-            return;
+            return Vec::new();
         };
         let list = Array::new();
+        let mut fixes = Vec::new();
         for (d, span) in spans {
             let entry = Object::new();
             let set = |key: &str, value: JsValue| {
@@ -282,10 +291,21 @@ impl CodeEditor {
                 .into(),
             );
             set("source", d.code.into());
-            set("message", format!("{} {}", d.code, d.message).into());
+            let help = d
+                .help
+                .as_deref()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            set("message", format!("{} {}{help}", d.code, d.message).into());
+            if let Some(fix) = &d.fix {
+                set("fix", format!("Fix: {}", fix.description).into());
+                set("fixIndex", (fixes.len() as u32).into());
+                fixes.push(fix.clone());
+            }
             list.push(&entry);
         }
         self.set_diagnostics_js(&list);
+        fixes
     }
 }
 

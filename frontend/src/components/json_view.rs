@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use validator_core::Fix;
 use yew::prelude::*;
 
 use super::use_editor;
@@ -32,11 +33,13 @@ pub fn json_view() -> Html {
     // editor state's text when that is another (an undo, a form edit, an import). Until the
     // editor has loaded, the text to open it with.
     let held = use_mut_ref(|| editor.text.clone());
+    // The fixes of the findings the editor shows, as its Fix buttons number them.
+    let fixes = use_mut_ref(Vec::<Fix>::new);
 
     {
         let (host, code, loaded, failed) =
             (host.clone(), code.clone(), loaded.clone(), failed.clone());
-        let held = held.clone();
+        let (held, fixes) = (held.clone(), fixes.clone());
         let dispatcher = editor.dispatcher();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local({
@@ -49,7 +52,7 @@ pub fn json_view() -> Html {
                     let Some(parent) = host.cast::<web_sys::Element>() else {
                         return;
                     };
-                    let callbacks = callbacks(dispatcher, held.clone(), code.clone());
+                    let callbacks = callbacks(dispatcher, held.clone(), code.clone(), fixes);
                     let text = held.borrow().clone();
                     let opened = module.open(&parent, LABEL, &text, &callbacks);
                     *code.borrow_mut() = Some((opened, callbacks));
@@ -81,7 +84,8 @@ pub fn json_view() -> Html {
         use_effect_with((editor.checked_revision, *loaded), move |_| {
             if !editor.is_checking() {
                 if let Some((opened, _)) = code.borrow().as_ref() {
-                    opened.set_diagnostics(&editor.text, &editor.report.diagnostics);
+                    *fixes.borrow_mut() =
+                        opened.set_diagnostics(&editor.text, &editor.report.diagnostics);
                 }
             }
         });
@@ -117,6 +121,7 @@ fn callbacks(
     dispatcher: UseReducerDispatcher<crate::state::EditorState>,
     held: Rc<RefCell<Rc<String>>>,
     code: Rc<RefCell<Option<(CodeEditor, Callbacks)>>>,
+    fixes: Rc<RefCell<Vec<Fix>>>,
 ) -> Callbacks {
     let pause = Rc::new(RefCell::new(None::<Timeout>));
     let on_change = {
@@ -146,9 +151,18 @@ fn callbacks(
             }
         }
     };
-    let on_blur = move || {
-        pause.borrow_mut().take();
-        dispatcher.dispatch(EditorAction::Checkpoint);
+    let on_blur = {
+        let dispatcher = dispatcher.clone();
+        move || {
+            pause.borrow_mut().take();
+            dispatcher.dispatch(EditorAction::Checkpoint);
+        }
     };
-    Callbacks::new(on_change, on_blur)
+    let on_fix = move |index: usize| {
+        let fix = fixes.borrow().get(index).cloned();
+        if let Some(fix) = fix {
+            dispatcher.dispatch(EditorAction::ApplyFix(fix));
+        }
+    };
+    Callbacks::new(on_change, on_blur, on_fix)
 }
