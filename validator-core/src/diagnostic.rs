@@ -1,7 +1,14 @@
 //! The one diagnostic type every check produces, and the report that carries them.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use serde_json::Value;
+
+/// Text of a finding: most helps, fix descriptions and many messages are the same words for
+/// every finding of a rule, so they borrow them instead of copying them into each of what can
+/// be hundreds of thousands of findings (allocation was the largest cost of a big check).
+pub type Text = Cow<'static, str>;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -49,7 +56,7 @@ pub struct Position {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Related {
     pub pointer: String,
-    pub label: String,
+    pub label: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -74,7 +81,7 @@ pub enum Edit {
 /// A safe, mechanical correction the user can apply with one click.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fix {
-    pub description: String,
+    pub description: Text,
     pub edits: Vec<Edit>,
 }
 
@@ -97,9 +104,9 @@ pub struct Diagnostic {
     pub pointer: String,
     #[serde(skip)]
     pub anchor: Anchor,
-    pub message: String,
+    pub message: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Text>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -118,7 +125,7 @@ impl Diagnostic {
     pub fn new(
         rule: &crate::rules::RuleMeta,
         pointer: impl Into<String>,
-        message: impl Into<String>,
+        message: impl Into<Text>,
     ) -> Self {
         Diagnostic {
             code: rule.code,
@@ -141,7 +148,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -151,7 +158,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn related(mut self, pointer: impl Into<String>, label: impl Into<String>) -> Self {
+    pub fn related(mut self, pointer: impl Into<String>, label: impl Into<Text>) -> Self {
         self.related.push(Related {
             pointer: pointer.into(),
             label: label.into(),
@@ -161,7 +168,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn fix(mut self, description: impl Into<String>, edits: Vec<Edit>) -> Self {
+    pub fn fix(mut self, description: impl Into<Text>, edits: Vec<Edit>) -> Self {
         self.fix = Some(Fix {
             description: description.into(),
             edits,
@@ -302,9 +309,9 @@ impl Report {
 impl Diagnostic {
     /// Cuts long quoted values in the message, help and related labels ([`shorten_quotes`]).
     pub(crate) fn shorten_quoted_values(&mut self) {
-        let shorten = |text: &mut String| {
-            if let std::borrow::Cow::Owned(short) = shorten_quotes(text) {
-                *text = short;
+        let shorten = |text: &mut Text| {
+            if let Cow::Owned(short) = shorten_quotes(text) {
+                *text = Cow::Owned(short);
             }
         };
         shorten(&mut self.message);

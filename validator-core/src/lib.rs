@@ -337,15 +337,21 @@ fn finish(
 ) -> Report {
     // An unquoted `<placeholder>` is reported by the parser; saying again that it is a
     // placeholder left in the value adds nothing until it is quoted.
-    let unquoted: HashSet<String> = diagnostics
+    let unquoted: HashSet<&str> = diagnostics
         .iter()
         .filter(|d| d.code == rules::syntax::UNQUOTED_PLACEHOLDER.code)
-        .map(|d| d.pointer.clone())
+        .map(|d| d.pointer.as_str())
         .collect();
     if !unquoted.is_empty() {
-        diagnostics.retain(|d| {
-            d.code != rules::content::PLACEHOLDER_LEFT.code || !unquoted.contains(&d.pointer)
-        });
+        let repeated: Vec<bool> = diagnostics
+            .iter()
+            .map(|d| {
+                d.code == rules::content::PLACEHOLDER_LEFT.code
+                    && unquoted.contains(d.pointer.as_str())
+            })
+            .collect();
+        let mut repeated = repeated.into_iter();
+        diagnostics.retain(|_| !repeated.next().unwrap_or(false));
     }
     for d in &mut diagnostics {
         d.shorten_quoted_values();
@@ -360,10 +366,7 @@ fn finish(
         }
     }
     place(text, &mut diagnostics);
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| d.span.map_or(usize::MAX, |s| s.start);
-        (key(a), a.code, &a.pointer, &a.message).cmp(&(key(b), b.code, &b.pointer, &b.message))
-    });
+    sort_in_reading_order(&mut diagnostics);
     diagnostics
         .dedup_by(|a, b| a.code == b.code && a.pointer == b.pointer && a.message == b.message);
     let summary = Report::summarize(&diagnostics);
@@ -371,6 +374,34 @@ fn finish(
         templates,
         diagnostics,
         summary,
+    }
+}
+
+/// Sorts by position, then code, pointer and message, keeping the order of equal ones.
+///
+/// The sort orders indices and then moves each diagnostic once: a stable sort of the
+/// diagnostics themselves moves hundreds of bytes per comparison step and takes a scratch
+/// copy of half of them, which for a large template with a finding per entry was megabytes.
+fn sort_in_reading_order(diagnostics: &mut [Diagnostic]) {
+    fn key(d: &Diagnostic) -> (usize, &str, &str, &str) {
+        let start = d.span.map_or(usize::MAX, |s| s.start);
+        (start, d.code, &d.pointer, &d.message)
+    }
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by(|&a, &b| key(&diagnostics[a]).cmp(&key(&diagnostics[b])));
+    // `order[k]` is where the diagnostic for place `k` is now. Follow each cycle of the
+    // permutation, swapping each diagnostic into its place and marking the place done.
+    for start in 0..order.len() {
+        let mut place = start;
+        while order[place] != place {
+            let from = order[place];
+            order[place] = place;
+            if from == start {
+                break;
+            }
+            diagnostics.swap(place, from);
+            place = from;
+        }
     }
 }
 
@@ -407,5 +438,37 @@ fn span_of(index: &SpanIndex, root: &Value, pointer: &str, anchor: Anchor) -> Op
         (Anchor::Key, Some(key)) if exact => Some(key),
         (_, Some(key)) if !exact || spans.value.end - spans.value.start > 200 => Some(key),
         _ => Some(spans.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorting_in_reading_order_is_a_stable_sort() {
+        // Positions and messages that tie in many ways; the help tells equal ones apart.
+        let diagnostics: Vec<Diagnostic> = (0..200usize)
+            .map(|i| {
+                let d = Diagnostic::new(
+                    &rules::syntax::TRAILING_COMMA,
+                    format!("/{}", i % 3),
+                    ["a", "b"][i % 2],
+                )
+                .help(i.to_string());
+                match i % 5 {
+                    0 => d,
+                    _ => d.with_span(Span::new((i * 7919) % 13, 0)),
+                }
+            })
+            .collect();
+        let mut expected = diagnostics.clone();
+        expected.sort_by(|a, b| {
+            let key = |d: &Diagnostic| d.span.map_or(usize::MAX, |s| s.start);
+            (key(a), &a.pointer, &a.message).cmp(&(key(b), &b.pointer, &b.message))
+        });
+        let mut sorted = diagnostics;
+        sort_in_reading_order(&mut sorted);
+        assert_eq!(sorted, expected);
     }
 }
