@@ -718,7 +718,7 @@ mod tests {
             .report
             .diagnostics
             .iter()
-            .find_map(|d| d.fix.clone())
+            .find_map(|d| d.fix.as_deref().cloned())
             .unwrap();
         let state = state.reduce(EditorAction::ApplyFix(fix));
         assert_eq!(
@@ -821,7 +821,7 @@ mod tests {
                 .report
                 .diagnostics
                 .iter()
-                .find_map(|d| d.fix.clone())
+                .find_map(|d| d.fix.as_deref().cloned())
                 .expect("the vhd type has a fix");
             EditorAction::ApplyFix(fix)
         });

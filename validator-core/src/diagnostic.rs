@@ -109,8 +109,9 @@ pub struct Diagnostic {
     pub help: Option<Text>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
+    /// Boxed: most findings have none, and every finding would otherwise carry its room.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fix: Option<Fix>,
+    pub fix: Option<Box<Fix>>,
     /// Filled in by [`crate::check`] from the parse index.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
@@ -169,10 +170,10 @@ impl Diagnostic {
     }
 
     pub fn fix(mut self, description: impl Into<Text>, edits: Vec<Edit>) -> Self {
-        self.fix = Some(Fix {
+        self.fix = Some(Box::new(Fix {
             description: description.into(),
             edits,
-        });
+        }));
         self
     }
 

@@ -175,10 +175,14 @@ fn check_document(
 /// Borrowed unless there is a copy loop to replace: most templates are checked without a copy.
 pub fn normalized_resource<'v>(root: &'v Value, pointer: &str) -> Option<Cow<'v, Value>> {
     let resource = root.pointer(pointer)?;
-    let has_copy_loop = resource
-        .get("properties")
-        .is_some_and(|p| has_copy_loop(p, 0));
-    if pointer.is_empty() || !has_copy_loop {
+    // Only a resource inside an ARM template (a non-root pointer) can hold copy loops; the
+    // search is a walk over the whole resource, so a bare resource is not searched.
+    let in_arm_template = !pointer.is_empty();
+    if !in_arm_template
+        || !resource
+            .get("properties")
+            .is_some_and(|p| has_copy_loop(p, 0))
+    {
         return Some(Cow::Borrowed(resource));
     }
     let mut value = resource.clone();

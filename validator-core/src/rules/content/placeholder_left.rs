@@ -1,3 +1,5 @@
+use std::fmt::Write;
+
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
@@ -145,7 +147,7 @@ fn walk(
         Value::Array(items) => {
             for (i, child) in items.iter().enumerate() {
                 let saved = rel.len();
-                pointer::push_token(rel, &i.to_string());
+                let _ = write!(rel, "/{i}");
                 walk(child, rel, in_script, found, depth + 1);
                 rel.truncate(saved);
             }
