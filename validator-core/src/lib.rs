@@ -142,6 +142,12 @@ fn check_document(
         );
         return;
     }
+    // The parser's findings are all in by now.
+    let unquoted_placeholders: HashSet<String> = diagnostics
+        .iter()
+        .filter(|d| d.code == rules::syntax::UNQUOTED_PLACEHOLDER.code)
+        .map(|d| d.pointer.clone())
+        .collect();
     for item in found {
         let Some(value) = normalized_resource(root, &item.pointer) else {
             continue;
@@ -158,6 +164,7 @@ fn check_document(
             api_version_source,
             os,
             os_evidence,
+            unquoted_placeholders: &unquoted_placeholders,
             steps: Default::default(),
         };
         schema::check(&template, diagnostics);
@@ -339,24 +346,6 @@ fn finish(
     mut diagnostics: Vec<Diagnostic>,
     templates: Vec<TemplateInfo>,
 ) -> Report {
-    // An unquoted `<placeholder>` is reported by the parser; saying again that it is a
-    // placeholder left in the value adds nothing until it is quoted.
-    let unquoted: HashSet<&str> = diagnostics
-        .iter()
-        .filter(|d| d.code == rules::syntax::UNQUOTED_PLACEHOLDER.code)
-        .map(|d| d.pointer.as_str())
-        .collect();
-    if !unquoted.is_empty() {
-        let repeated: Vec<bool> = diagnostics
-            .iter()
-            .map(|d| {
-                d.code == rules::content::PLACEHOLDER_LEFT.code
-                    && unquoted.contains(d.pointer.as_str())
-            })
-            .collect();
-        let mut repeated = repeated.into_iter();
-        diagnostics.retain(|_| !repeated.next().unwrap_or(false));
-    }
     for d in &mut diagnostics {
         d.shorten_quoted_values();
         if d.span.is_none() {

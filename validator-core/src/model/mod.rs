@@ -84,6 +84,8 @@ pub struct Template<'a> {
     pub api_version_source: ApiVersionSource,
     pub os: Option<Os>,
     pub os_evidence: Option<OsEvidence>,
+    /// Pointers of the values the parser reported as unquoted `<placeholders>`.
+    pub unquoted_placeholders: &'a std::collections::HashSet<String>,
     /// The entries of `customize`, `validate.inVMValidations` and `distribute`, made once: most
     /// rules read them.
     pub steps: StepLists<'a>,

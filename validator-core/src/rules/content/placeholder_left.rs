@@ -90,13 +90,19 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     let mut found = Vec::new();
     walk(template.value, &mut String::new(), false, &mut found, 0);
     for (rel, tokens, on_key) in found {
+        let at = template.ptr(&rel);
+        // The parser reported an unquoted placeholder here; saying again that a placeholder
+        // is left adds nothing until it is quoted.
+        if template.unquoted_placeholders.contains(&at) {
+            continue;
+        }
         let list = tokens
             .iter()
             .map(|t| format!("`{t}`"))
             .collect::<Vec<_>>()
             .join(", ");
         let what = if on_key { "key" } else { "value" };
-        let mut diagnostic = Diagnostic::new(&PLACEHOLDER_LEFT, template.ptr(&rel), format!("placeholder {list} left in this {what}"))
+        let mut diagnostic = Diagnostic::new(&PLACEHOLDER_LEFT, at, format!("placeholder {list} left in this {what}"))
             .help("replace every `<…>` with the real value (the designer's placeholder form fills all occurrences at once)");
         if on_key {
             diagnostic = diagnostic.at_key();
