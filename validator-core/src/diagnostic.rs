@@ -208,6 +208,11 @@ const QUOTE_LIMIT: usize = 200;
 /// Cuts every backtick-quoted value longer than [`QUOTE_LIMIT`] characters to its start and end
 /// around an ellipsis: messages quote the offending value, and one can be megabytes long.
 pub fn shorten_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+    // Most texts are shorter than one long value: not reading them keeps a large report's
+    // texts out of the cache.
+    if text.len() <= QUOTE_LIMIT {
+        return text.into();
+    }
     let long = text
         .split('`')
         .skip(1)

@@ -435,7 +435,7 @@ fn place(text: &str, diagnostics: &mut [Diagnostic]) {
 /// a missing node falls back to its nearest existing ancestor.
 fn span_of(index: &SpanIndex, root: &Value, pointer: &str, anchor: Anchor) -> Option<Span> {
     let (depth, spans) = index.nearest(root, pointer)?;
-    let exact = depth == pointer::tokens(pointer).len();
+    let exact = depth == pointer::token_iter(pointer).count();
     match (anchor, spans.key) {
         (Anchor::Key, Some(key)) if exact => Some(key),
         (_, Some(key)) if !exact || spans.value.end - spans.value.start > 200 => Some(key),

@@ -88,7 +88,7 @@ impl SpanIndex {
     /// The spans of the node at `pointer` in `root` (the value this index was parsed with).
     pub fn get(&self, root: &Value, pointer: &str) -> Option<NodeSpans> {
         match self.nearest(root, pointer)? {
-            (depth, spans) if depth == pointer::tokens(pointer).len() => Some(spans),
+            (depth, spans) if depth == pointer::token_iter(pointer).count() => Some(spans),
             _ => None,
         }
     }
@@ -100,14 +100,14 @@ impl SpanIndex {
         let mut value = root;
         let mut depth = 0;
         self.nodes.first()?;
-        for token in pointer::tokens(pointer) {
+        for token in pointer::token_iter(pointer) {
             let (position, child_value) = match value {
                 Value::Object(map) => {
-                    let Some(child_value) = map.get(token.as_str()) else {
+                    let Some(child_value) = map.get(token.as_ref()) else {
                         break;
                     };
                     let position = match self.key_positions.get(&node) {
-                        Some(positions) => positions.get(token.as_str()).map(|&p| p as usize),
+                        Some(positions) => positions.get(token.as_ref()).map(|&p| p as usize),
                         None => map.keys().position(|k| *k == token),
                     };
                     (position, child_value)
