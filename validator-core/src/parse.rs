@@ -496,13 +496,12 @@ impl Parser<'_> {
                 self.index.nodes[node as usize].key = Some(Offsets::new(key_span));
                 // A duplicate keeps the first one's place (as the value map does) and the
                 // last one's value.
-                let duplicate = if map.contains_key(&key) {
-                    match &key_positions {
-                        Some(positions) => positions.get(&key).map(|&p| p as usize),
-                        None => map.keys().position(|k| *k == key),
-                    }
-                } else {
-                    None
+                // The key index of a large object holds the same keys as the map: asking the
+                // map first would be one more lookup in a table larger than the cache.
+                let duplicate = match &key_positions {
+                    Some(positions) => positions.get(&key).map(|&p| p as usize),
+                    None if map.contains_key(&key) => map.keys().position(|k| *k == key),
+                    None => None,
                 };
                 match duplicate {
                     Some(position) => {
