@@ -300,7 +300,7 @@ impl CodeEditor {
             if let Some(fix) = &d.fix {
                 set("fix", format!("Fix: {}", fix.description).into());
                 set("fixIndex", (fixes.len() as u32).into());
-                fixes.push(fix.clone());
+                fixes.push((**fix).clone());
             }
             list.push(&entry);
         }

@@ -1003,7 +1003,7 @@ mod tests {
             .report
             .diagnostics
             .iter()
-            .find_map(|d| d.fix.clone())
+            .find_map(|d| d.fix.as_deref().cloned())
             .unwrap();
         let state = state.act(EditorAction::ApplyFix(fix));
         assert_eq!(
@@ -1105,7 +1105,7 @@ mod tests {
                 .report
                 .diagnostics
                 .iter()
-                .find_map(|d| d.fix.clone())
+                .find_map(|d| d.fix.as_deref().cloned())
                 .expect("the vhd type has a fix");
             EditorAction::ApplyFix(fix)
         });

@@ -1,5 +1,7 @@
 //! The one diagnostic type every check produces, and the report that carries them.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -7,6 +9,11 @@ use serde_json::Value;
 /// [`crate::intern`]. A named type because serde takes a field written `&'static str` for one
 /// borrowed from the input, which a report read from a worker's message cannot be.
 pub type Static = &'static str;
+
+/// Text of a finding: most helps, fix descriptions and many messages are the same words for
+/// every finding of a rule, so they borrow them instead of copying them into each of what can
+/// be hundreds of thousands of findings (allocation was the largest cost of a big check).
+pub type Text = Cow<'static, str>;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -54,7 +61,7 @@ pub struct Position {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Related {
     pub pointer: String,
-    pub label: String,
+    pub label: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -79,7 +86,7 @@ pub enum Edit {
 /// A safe, mechanical correction the user can apply with one click.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fix {
-    pub description: String,
+    pub description: Text,
     pub edits: Vec<Edit>,
 }
 
@@ -104,13 +111,14 @@ pub struct Diagnostic {
     pub pointer: String,
     #[serde(skip)]
     pub anchor: Anchor,
-    pub message: String,
+    pub message: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
+    /// Boxed: most findings have none, and every finding would otherwise carry its room.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fix: Option<Fix>,
+    pub fix: Option<Box<Fix>>,
     /// Filled in by [`crate::check`] from the parse index.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
@@ -125,7 +133,7 @@ impl Diagnostic {
     pub fn new(
         rule: &crate::rules::RuleMeta,
         pointer: impl Into<String>,
-        message: impl Into<String>,
+        message: impl Into<Text>,
     ) -> Self {
         Diagnostic {
             code: rule.code,
@@ -148,7 +156,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -158,7 +166,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn related(mut self, pointer: impl Into<String>, label: impl Into<String>) -> Self {
+    pub fn related(mut self, pointer: impl Into<String>, label: impl Into<Text>) -> Self {
         self.related.push(Related {
             pointer: pointer.into(),
             label: label.into(),
@@ -168,11 +176,11 @@ impl Diagnostic {
         self
     }
 
-    pub fn fix(mut self, description: impl Into<String>, edits: Vec<Edit>) -> Self {
-        self.fix = Some(Fix {
+    pub fn fix(mut self, description: impl Into<Text>, edits: Vec<Edit>) -> Self {
+        self.fix = Some(Box::new(Fix {
             description: description.into(),
             edits,
-        });
+        }));
         self
     }
 
@@ -207,6 +215,11 @@ const QUOTE_LIMIT: usize = 200;
 /// Cuts every backtick-quoted value longer than [`QUOTE_LIMIT`] characters to its start and end
 /// around an ellipsis: messages quote the offending value, and one can be megabytes long.
 pub fn shorten_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+    // Most texts are shorter than one long value: not reading them keeps a large report's
+    // texts out of the cache.
+    if text.len() <= QUOTE_LIMIT {
+        return text.into();
+    }
     let long = text
         .split('`')
         .skip(1)
@@ -310,9 +323,9 @@ impl Report {
 impl Diagnostic {
     /// Cuts long quoted values in the message, help and related labels ([`shorten_quotes`]).
     pub(crate) fn shorten_quoted_values(&mut self) {
-        let shorten = |text: &mut String| {
-            if let std::borrow::Cow::Owned(short) = shorten_quotes(text) {
-                *text = short;
+        let shorten = |text: &mut Text| {
+            if let Cow::Owned(short) = shorten_quotes(text) {
+                *text = Cow::Owned(short);
             }
         };
         shorten(&mut self.message);

@@ -32,20 +32,51 @@ pub struct NodeSpans {
 /// are in the value's order, so a pointer is followed through the value and the tree together.
 /// (A map from pointer strings cost one allocation per node and made parsing four times slower
 /// than `serde_json`.)
+///
+/// The tree is compact because a large template's check must stay in the processor's cache:
+/// nodes are small and live in one `Vec`, and every node's children are one run of `children`.
+/// (A `Vec` of children per node, with `usize` offsets, made the tree as large as the value.)
 #[derive(Debug, Default, Clone)]
 pub struct SpanIndex {
     nodes: Vec<SpanNode>,
+    /// The children of every object and array, each one's in a contiguous run, as indices into
+    /// `nodes` in the order of the value's members or items.
+    children: Vec<u32>,
+    /// For each object of more than [`INDEXED_OBJECT`] members (by node index), each key's
+    /// position among its members: finding a member by scanning keys made pointer lookups and
+    /// duplicate detection quadratic in a large object.
+    key_positions: HashMap<u32, KeyPositions>,
 }
 
 #[derive(Debug, Clone)]
 struct SpanNode {
-    spans: NodeSpans,
-    /// Indices of the children in `nodes`, in the order of the value's members or items.
-    children: Vec<u32>,
-    /// For an object of more than [`INDEXED_OBJECT`] members, each key's position among them:
-    /// finding a member by scanning keys made pointer lookups and duplicate detection
-    /// quadratic in a large object.
-    key_positions: Option<Box<KeyPositions>>,
+    key: Option<Offsets>,
+    value: Offsets,
+    /// Where this node's children are in [`SpanIndex::children`].
+    first_child: u32,
+    child_count: u32,
+}
+
+/// A span in 32 bits per offset, half the size of [`Span`]. Texts are far below 4 GiB (checking
+/// stops at [`crate::MAX_INPUT_BYTES`]); offsets past it would be clamped, never wrap.
+#[derive(Debug, Clone, Copy)]
+struct Offsets {
+    start: u32,
+    end: u32,
+}
+
+impl Offsets {
+    fn new(span: Span) -> Self {
+        let clamp = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+        Offsets {
+            start: clamp(span.start),
+            end: clamp(span.end),
+        }
+    }
+
+    fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 type KeyPositions = HashMap<String, u32>;
@@ -57,7 +88,7 @@ impl SpanIndex {
     /// The spans of the node at `pointer` in `root` (the value this index was parsed with).
     pub fn get(&self, root: &Value, pointer: &str) -> Option<NodeSpans> {
         match self.nearest(root, pointer)? {
-            (depth, spans) if depth == pointer::tokens(pointer).len() => Some(spans),
+            (depth, spans) if depth == pointer::token_iter(pointer).count() => Some(spans),
             _ => None,
         }
     }
@@ -65,17 +96,18 @@ impl SpanIndex {
     /// The spans of the node at `pointer`, or of its nearest existing ancestor (a missing key
     /// is reported at the object that should hold it), with the number of tokens matched.
     pub fn nearest(&self, root: &Value, pointer: &str) -> Option<(usize, NodeSpans)> {
-        let mut node = self.nodes.first()?;
+        let mut node = 0;
         let mut value = root;
         let mut depth = 0;
-        for token in pointer::tokens(pointer) {
+        self.nodes.first()?;
+        for token in pointer::token_iter(pointer) {
             let (position, child_value) = match value {
                 Value::Object(map) => {
-                    let Some(child_value) = map.get(token.as_str()) else {
+                    let Some(child_value) = map.get(token.as_ref()) else {
                         break;
                     };
-                    let position = match &node.key_positions {
-                        Some(positions) => positions.get(token.as_str()).map(|&p| p as usize),
+                    let position = match self.key_positions.get(&node) {
+                        Some(positions) => positions.get(token.as_ref()).map(|&p| p as usize),
                         None => map.keys().position(|k| *k == token),
                     };
                     (position, child_value)
@@ -92,17 +124,32 @@ impl SpanIndex {
                 }
                 _ => break,
             };
-            let Some(child) = position
-                .and_then(|p| node.children.get(p))
-                .and_then(|&i| self.nodes.get(i as usize))
-            else {
+            let Some(child) = position.and_then(|p| self.child(node, p)) else {
                 break;
             };
             value = child_value;
             node = child;
             depth += 1;
         }
-        Some((depth, node.spans))
+        let node = &self.nodes[node as usize];
+        Some((
+            depth,
+            NodeSpans {
+                key: node.key.map(Offsets::span),
+                value: node.value.span(),
+            },
+        ))
+    }
+
+    /// The index of the `position`th child of a node.
+    fn child(&self, node: u32, position: usize) -> Option<u32> {
+        let node = &self.nodes[node as usize];
+        if position >= node.child_count as usize {
+            return None;
+        }
+        self.children
+            .get(node.first_child as usize + position)
+            .copied()
     }
 
     pub fn len(&self) -> usize {
@@ -268,6 +315,8 @@ struct Parser<'t> {
     /// top when it closes, in one allocation of the right size. Growing a `Vec` per array
     /// (and shrinking it after) made allocation half the cost of a deeply nested template.
     open_items: Vec<Value>,
+    /// The span nodes of the members and items of the objects and arrays being read, the same
+    /// way: each moves its own into the index in one run when it closes.
     open_children: Vec<u32>,
     /// A value was dropped (unreadable, too deep) or replaced by a later duplicate key, so a
     /// diagnostic may point at nothing. Only then are the pointers checked against the value:
@@ -293,7 +342,7 @@ impl Parser<'_> {
             .map_or(0, char::len_utf8)
     }
 
-    fn error(&mut self, span: Span, message: impl Into<String>) {
+    fn error(&mut self, span: Span, message: impl Into<crate::diagnostic::Text>) {
         self.diagnostics.push(
             Diagnostic::new(&syntax::INVALID_JSON, self.pointer.clone(), message).with_span(span),
         );
@@ -350,12 +399,10 @@ impl Parser<'_> {
         let start = self.pos;
         let slot = self.index.nodes.len();
         self.index.nodes.push(SpanNode {
-            spans: NodeSpans {
-                key: None,
-                value: Span::new(start, start),
-            },
-            children: Vec::new(),
-            key_positions: None,
+            key: None,
+            value: Offsets::new(Span::new(start, start)),
+            first_child: 0,
+            child_count: 0,
         });
         let value = match self.peek()? {
             b'{' | b'[' if self.depth >= MAX_DEPTH => {
@@ -376,7 +423,7 @@ impl Parser<'_> {
         };
         match value {
             Some(value) => {
-                self.index.nodes[slot].spans.value = Span::new(start, self.pos);
+                self.index.nodes[slot].value = Offsets::new(Span::new(start, self.pos));
                 Some((value, slot as u32))
             }
             None => {
@@ -393,7 +440,7 @@ impl Parser<'_> {
         self.pos += 1;
         self.depth += 1;
         let mut map = Map::new();
-        let mut children: Vec<u32> = Vec::new();
+        let children_start = self.open_children.len();
         let mut key_positions: Option<KeyPositions> = None;
         loop {
             self.skip_trivia();
@@ -446,22 +493,22 @@ impl Parser<'_> {
                 _ => self.parse_value(),
             };
             if let Some((value, node)) = value {
-                self.index.nodes[node as usize].spans.key = Some(key_span);
+                self.index.nodes[node as usize].key = Some(Offsets::new(key_span));
                 // A duplicate keeps the first one's place (as the value map does) and the
                 // last one's value.
-                let duplicate = if map.contains_key(&key) {
-                    match &key_positions {
-                        Some(positions) => positions.get(&key).map(|&p| p as usize),
-                        None => map.keys().position(|k| *k == key),
-                    }
-                } else {
-                    None
+                // The key index of a large object holds the same keys as the map: asking the
+                // map first would be one more lookup in a table larger than the cache.
+                let duplicate = match &key_positions {
+                    Some(positions) => positions.get(&key).map(|&p| p as usize),
+                    None if map.contains_key(&key) => map.keys().position(|k| *k == key),
+                    None => None,
                 };
                 match duplicate {
                     Some(position) => {
-                        let first = self.index.nodes[children[position] as usize]
-                            .spans
+                        let first_node = self.open_children[children_start + position];
+                        let first = self.index.nodes[first_node as usize]
                             .key
+                            .map(Offsets::span)
                             .unwrap_or_default();
                         let diagnostic = Diagnostic::new(
                             &syntax::DUPLICATE_KEY,
@@ -472,17 +519,18 @@ impl Parser<'_> {
                         .with_span(key_span)
                         .related_span(self.pointer.clone(), "first defined here", first);
                         self.push_diagnostic(diagnostic);
-                        children[position] = node;
+                        self.open_children[children_start + position] = node;
                         self.dropped_values = true;
                     }
                     None => {
-                        children.push(node);
-                        let position = (children.len() - 1) as u32;
+                        self.open_children.push(node);
+                        let members = self.open_children.len() - children_start;
+                        let position = (members - 1) as u32;
                         match &mut key_positions {
                             Some(positions) => {
                                 positions.insert(key.clone(), position);
                             }
-                            None if children.len() > INDEXED_OBJECT => {
+                            None if members > INDEXED_OBJECT => {
                                 let mut positions: KeyPositions =
                                     map.keys().cloned().zip(0..).collect();
                                 positions.insert(key.clone(), position);
@@ -529,9 +577,10 @@ impl Parser<'_> {
             }
         }
         self.depth -= 1;
-        children.shrink_to_fit();
-        self.index.nodes[slot].children = children;
-        self.index.nodes[slot].key_positions = key_positions.map(Box::new);
+        self.close_children(slot, children_start);
+        if let Some(positions) = key_positions {
+            self.index.key_positions.insert(slot as u32, positions);
+        }
         Value::Object(map)
     }
 
@@ -615,8 +664,20 @@ impl Parser<'_> {
         // Exactly sized: growth would leave room for four items, and a deeply nested template
         // is mostly one-item arrays.
         let items: Vec<Value> = self.open_items.drain(items_start..).collect();
-        self.index.nodes[slot].children = self.open_children.drain(children_start..).collect();
+        self.close_children(slot, children_start);
         Value::Array(items)
+    }
+
+    /// Moves the children of the object or array at `slot`, the top of `open_children` from
+    /// `children_start`, into the index's children as the node's run.
+    fn close_children(&mut self, slot: usize, children_start: usize) {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let node = &mut self.index.nodes[slot];
+        node.first_child = clamp(self.index.children.len());
+        node.child_count = clamp(self.open_children.len() - children_start);
+        self.index
+            .children
+            .extend(self.open_children.drain(children_start..));
     }
 
     fn trailing_comma(&mut self, comma: usize) {
@@ -1093,7 +1154,7 @@ impl Diagnostic {
     pub(crate) fn related_span(
         mut self,
         pointer: String,
-        label: impl Into<String>,
+        label: impl Into<crate::diagnostic::Text>,
         span: Span,
     ) -> Self {
         self.related.push(crate::diagnostic::Related {

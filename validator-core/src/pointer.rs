@@ -3,6 +3,8 @@
 //! Every diagnostic is addressed by a pointer from the root of the file the user gave, so
 //! the same pointer works for the CLI, the app's form fields and the span index.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 /// Escapes one reference token (`~` becomes `~0`, `/` becomes `~1`).
@@ -76,6 +78,21 @@ pub fn tokens(pointer: &str) -> Vec<String> {
         .collect()
 }
 
+/// The tokens of a pointer as [`tokens`] gives them, each copied only when it holds an escape:
+/// the span lookup of every finding split its pointer into new strings.
+pub fn token_iter(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    let rest = (!pointer.is_empty()).then(|| pointer.strip_prefix('/').unwrap_or(pointer));
+    rest.into_iter()
+        .flat_map(|rest| rest.split('/'))
+        .map(|token| {
+            if token.contains('~') {
+                Cow::Owned(unescape(token))
+            } else {
+                Cow::Borrowed(token)
+            }
+        })
+}
+
 /// The pointer of the enclosing value, or `None` for the root.
 pub fn parent(pointer: &str) -> Option<&str> {
     if pointer.is_empty() {
@@ -136,6 +153,9 @@ mod tests {
         let p = join(&join_index("/resources", 0), "a/b");
         assert_eq!(p, "/resources/0/a~1b");
         assert_eq!(tokens(&p), vec!["resources", "0", "a/b"]);
+        for p in [p.as_str(), "", "/", "a", "/a~0b//c"] {
+            assert_eq!(token_iter(p).collect::<Vec<_>>(), tokens(p), "{p:?}");
+        }
         assert_eq!(parent(&p), Some("/resources/0"));
         assert_eq!(parent("/resources"), Some(""));
         assert_eq!(parent(""), None);

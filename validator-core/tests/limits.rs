@@ -36,7 +36,7 @@ fn long_values_are_cut_in_messages() {
     let longest = report
         .diagnostics
         .iter()
-        .flat_map(|d| [d.message.len(), d.help.as_ref().map_or(0, String::len)])
+        .flat_map(|d| [d.message.len(), d.help.as_deref().map_or(0, str::len)])
         .max()
         .unwrap();
     assert!(longest < 600, "a message of {longest} bytes");

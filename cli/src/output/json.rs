@@ -63,7 +63,7 @@ impl<'a> Finding<'a> {
             message: &d.message,
             help: d.help.as_deref(),
             related: &d.related,
-            fix: d.fix.as_ref(),
+            fix: d.fix.as_deref(),
         }
     }
 }

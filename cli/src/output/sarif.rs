@@ -126,7 +126,7 @@ impl<'a> SarifResult<'a> {
     fn of(d: &'a Diagnostic, uri: String) -> Self {
         let start = d.start.unwrap_or_default();
         let end = d.end.unwrap_or_default();
-        let mut text = d.message.clone();
+        let mut text = d.message.to_string();
         if let Some(help) = &d.help {
             text.push_str("\nHelp: ");
             text.push_str(help);

@@ -36,7 +36,7 @@ pub struct DiagnosticLineProps {
 fn diagnostic_line(props: &DiagnosticLineProps) -> Html {
     let editor = use_editor();
     let d = &props.diagnostic;
-    let fix = d.fix.clone().map(|fix| fix_button(&editor, fix));
+    let fix = d.fix.clone().map(|fix| fix_button(&editor, *fix));
     html! {
         <li class={classes!("message", severity_class(d.severity))}>
             <span class="severity">{ severity_word(d.severity) }</span>

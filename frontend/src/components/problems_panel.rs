@@ -63,7 +63,7 @@ fn problem_item(props: &ProblemItemProps) -> Html {
             go_to.emit(pointer.clone());
         })
     };
-    let fix = d.fix.clone().map(|fix| fix_button(&editor, fix));
+    let fix = d.fix.clone().map(|fix| fix_button(&editor, *fix));
     html! {
         <li class={classes!("problem", severity_class(d.severity))}>
             <button type="button" class="go-to" onclick={go} title={d.pointer.clone()}>

@@ -84,6 +84,8 @@ pub struct Template<'a> {
     pub api_version_source: ApiVersionSource,
     pub os: Option<Os>,
     pub os_evidence: Option<OsEvidence>,
+    /// Pointers of the values the parser reported as unquoted `<placeholders>`.
+    pub unquoted_placeholders: &'a std::collections::HashSet<String>,
     /// The entries of `customize`, `validate.inVMValidations` and `distribute`, made once: most
     /// rules read them.
     pub steps: StepLists<'a>,
@@ -106,16 +108,58 @@ pub struct Step<'a> {
     pub fields: &'a Map<String, Value>,
     /// The `type` discriminator, when it is a literal string.
     pub kind: Option<&'a str>,
+    /// The values of the [`READ_OFTEN`] fields, found in one pass over the entry. A lookup in
+    /// the entry's map hashes the key and follows three pointers, and the rules looked up the
+    /// same fields of every entry again and again: from main memory, once the template is
+    /// larger than the processor's cache.
+    read_often: [Option<&'a Value>; READ_OFTEN.len()],
 }
 
+/// The fields of steps that several rules read.
+const READ_OFTEN: [&str; 14] = [
+    "name",
+    "inline",
+    "scriptUri",
+    "sourceUri",
+    "destination",
+    "sha256Checksum",
+    "runElevated",
+    "runAsSystem",
+    "restartTimeout",
+    "targetRegions",
+    "replicationRegions",
+    "storageAccountType",
+    "location",
+    "runOutputName",
+];
+
 impl<'a> Step<'a> {
+    fn new(index: usize, pointer: String, fields: &'a Map<String, Value>) -> Self {
+        let mut read_often = [None; READ_OFTEN.len()];
+        for (key, value) in fields {
+            if let Some(slot) = READ_OFTEN.iter().position(|k| k == key) {
+                read_often[slot] = Some(value);
+            }
+        }
+        Step {
+            index,
+            pointer,
+            fields,
+            kind: literal_str(fields.get("type")),
+            read_often,
+        }
+    }
+
     /// A literal string field (expressions count as absent: their value is unknown).
     pub fn str(&self, key: &str) -> Option<&'a str> {
-        literal_str(self.fields.get(key))
+        literal_str(self.get(key))
     }
 
     pub fn get(&self, key: &str) -> Option<&'a Value> {
-        self.fields.get(key)
+        match READ_OFTEN.iter().position(|k| *k == key) {
+            Some(slot) => self.read_often[slot],
+            None => self.fields.get(key),
+        }
     }
 
     /// Absolute pointer of one of this entry's fields.
@@ -210,12 +254,11 @@ impl<'a> Template<'a> {
             .enumerate()
             .filter_map(|(index, item)| {
                 let fields = item.as_object()?;
-                Some(Step {
+                Some(Step::new(
                     index,
-                    pointer: crate::pointer::join_index(&base, index),
+                    crate::pointer::join_index(&base, index),
                     fields,
-                    kind: literal_str(fields.get("type")),
-                })
+                ))
             })
             .collect()
     }

@@ -57,7 +57,7 @@ pub fn apply(reader: Reader, diagnostics: &mut [Diagnostic]) {
             continue;
         };
         d.severity = severity;
-        d.help = Some(help.to_owned());
+        d.help = Some(help.into());
     }
 }
 

@@ -1,3 +1,6 @@
+use std::collections::HashSet;
+use std::fmt::Write;
+
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
@@ -86,15 +89,24 @@ fn is_markup(token: &str) -> bool {
 
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     let mut found = Vec::new();
-    walk(template.value, &mut String::new(), false, &mut found, 0);
-    for (rel, tokens, on_key) in found {
+    let mut at = template.base.clone();
+    let parser_reported = template.unquoted_placeholders;
+    walk(
+        template.value,
+        &mut at,
+        false,
+        parser_reported,
+        &mut found,
+        0,
+    );
+    for (at, tokens, on_key) in found {
         let list = tokens
             .iter()
             .map(|t| format!("`{t}`"))
             .collect::<Vec<_>>()
             .join(", ");
         let what = if on_key { "key" } else { "value" };
-        let mut diagnostic = Diagnostic::new(&PLACEHOLDER_LEFT, template.ptr(&rel), format!("placeholder {list} left in this {what}"))
+        let mut diagnostic = Diagnostic::new(&PLACEHOLDER_LEFT, at, format!("placeholder {list} left in this {what}"))
             .help("replace every `<…>` with the real value (the designer's placeholder form fills all occurrences at once)");
         if on_key {
             diagnostic = diagnostic.at_key();
@@ -103,10 +115,14 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Collects (pointer, placeholders, on a key?) under `value` at pointer `at`, except at the
+/// pointers where the parser reported an unquoted placeholder: saying again that a
+/// placeholder is left adds nothing until it is quoted.
 fn walk(
     value: &Value,
-    rel: &mut String,
+    at: &mut String,
     in_script: bool,
+    parser_reported: &HashSet<String>,
     found: &mut Vec<(String, Vec<String>, bool)>,
     depth: usize,
 ) {
@@ -126,28 +142,32 @@ fn walk(
     match value {
         Value::String(text) if !crate::model::is_expression(text) => {
             let tokens = tokens_of(text);
-            if !tokens.is_empty() {
-                found.push((rel.clone(), tokens, false));
+            if !tokens.is_empty() && !parser_reported.contains(at.as_str()) {
+                found.push((at.clone(), tokens, false));
             }
         }
         Value::Object(map) => {
             for (key, child) in map {
-                let saved = rel.len();
-                pointer::push_token(rel, key);
+                let saved = at.len();
+                pointer::push_token(at, key);
                 let tokens = tokens_of(key);
-                if !tokens.is_empty() && !crate::model::is_expression(key) {
-                    found.push((rel.clone(), tokens, true));
+                if !tokens.is_empty()
+                    && !crate::model::is_expression(key)
+                    && !parser_reported.contains(at.as_str())
+                {
+                    found.push((at.clone(), tokens, true));
                 }
-                walk(child, rel, in_script || key == "inline", found, depth + 1);
-                rel.truncate(saved);
+                let in_script = in_script || key == "inline";
+                walk(child, at, in_script, parser_reported, found, depth + 1);
+                at.truncate(saved);
             }
         }
         Value::Array(items) => {
             for (i, child) in items.iter().enumerate() {
-                let saved = rel.len();
-                pointer::push_token(rel, &i.to_string());
-                walk(child, rel, in_script, found, depth + 1);
-                rel.truncate(saved);
+                let saved = at.len();
+                let _ = write!(at, "/{i}");
+                walk(child, at, in_script, parser_reported, found, depth + 1);
+                at.truncate(saved);
             }
         }
         _ => {}
