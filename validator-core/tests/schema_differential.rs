@@ -22,7 +22,10 @@ type Found = (String, String);
 
 fn type_names(expected: &Value) -> String {
     let mut names: Vec<String> = match expected {
-        Value::Array(names) => names.iter().map(|n| n.as_str().unwrap().to_owned()).collect(),
+        Value::Array(names) => names
+            .iter()
+            .map(|n| n.as_str().unwrap().to_owned())
+            .collect(),
         name => vec![name.as_str().unwrap().to_owned()],
     };
     names.sort();
@@ -83,7 +86,12 @@ fn ours(validator: &Validator, instance: &Value) -> Vec<Found> {
 fn theirs(validator: &jsonschema::Validator, instance: &Value) -> Vec<Found> {
     let mut found: Vec<Found> = validator
         .iter_errors(instance)
-        .map(|e| (e.instance_path().as_str().to_owned(), theirs_as_text(e.kind())))
+        .map(|e| {
+            (
+                e.instance_path().as_str().to_owned(),
+                theirs_as_text(e.kind()),
+            )
+        })
         .collect();
     found.sort();
     found
@@ -207,7 +215,11 @@ fn same_errors_on_every_corpus_template_fixture_and_rule_example() {
         for (i, example) in rule.examples().into_iter().enumerate() {
             let mut options = example.options.clone();
             options.max_input_bytes = None;
-            tally.compare_text(&format!("{} example {i}", rule.code), &example.text, &options);
+            tally.compare_text(
+                &format!("{} example {i}", rule.code),
+                &example.text,
+                &options,
+            );
         }
     }
     let from_examples = tally.instances - from_corpus - from_fixtures;
@@ -367,16 +379,70 @@ fn same_errors_on_each_keyword_at_its_edges() {
 
 /// Names the schemas use, so mutations reach deep into the discriminated unions.
 const WORDS: &[&str] = &[
-    "type", "name", "Shell", "PowerShell", "File", "WindowsRestart", "WindowsUpdate",
-    "PlatformImage", "ManagedImage", "SharedImageVersion", "ManagedImage", "SharedImage", "VHD",
-    "UserAssigned", "None", "runOutputName", "scriptUri", "inline", "sha256Checksum",
-    "galleryImageId", "replicationRegions", "targetRegions", "versioning", "Latest", "Source",
-    "vmProfile", "vmSize", "osDiskSizeGB", "vnetConfig", "subnetId", "buildTimeoutInMinutes",
-    "customize", "distribute", "source", "validate", "inVMValidations", "identity",
-    "userAssignedIdentities", "location", "properties", "tags", "autoRun", "state", "Enabled",
-    "errorHandling", "onCustomizerError", "cleanup", "abort", "publisher", "offer", "sku",
-    "version", "imageId", "storageAccountType", "Standard_LRS", "replicaCount", "major",
-    "scheme", "ok_name-1.2", "bad name!", "", "~/", "<placeholder>", "[parameters('x')]",
+    "type",
+    "name",
+    "Shell",
+    "PowerShell",
+    "File",
+    "WindowsRestart",
+    "WindowsUpdate",
+    "PlatformImage",
+    "ManagedImage",
+    "SharedImageVersion",
+    "ManagedImage",
+    "SharedImage",
+    "VHD",
+    "UserAssigned",
+    "None",
+    "runOutputName",
+    "scriptUri",
+    "inline",
+    "sha256Checksum",
+    "galleryImageId",
+    "replicationRegions",
+    "targetRegions",
+    "versioning",
+    "Latest",
+    "Source",
+    "vmProfile",
+    "vmSize",
+    "osDiskSizeGB",
+    "vnetConfig",
+    "subnetId",
+    "buildTimeoutInMinutes",
+    "customize",
+    "distribute",
+    "source",
+    "validate",
+    "inVMValidations",
+    "identity",
+    "userAssignedIdentities",
+    "location",
+    "properties",
+    "tags",
+    "autoRun",
+    "state",
+    "Enabled",
+    "errorHandling",
+    "onCustomizerError",
+    "cleanup",
+    "abort",
+    "publisher",
+    "offer",
+    "sku",
+    "version",
+    "imageId",
+    "storageAccountType",
+    "Standard_LRS",
+    "replicaCount",
+    "major",
+    "scheme",
+    "ok_name-1.2",
+    "bad name!",
+    "",
+    "~/",
+    "<placeholder>",
+    "[parameters('x')]",
 ];
 
 fn leaf() -> impl Strategy<Value = Value> {
@@ -506,7 +572,11 @@ fn corpus_templates() -> &'static [Value] {
                 continue;
             };
             for info in &analysis.report.templates {
-                templates.push(normalized_resource(root, &info.pointer).unwrap().into_owned());
+                templates.push(
+                    normalized_resource(root, &info.pointer)
+                        .unwrap()
+                        .into_owned(),
+                );
             }
         }
         templates

@@ -60,9 +60,8 @@ pub fn schema_text(version: ApiVersion) -> &'static str {
 
 /// The compiled schema of an API version.
 pub fn validator(version: ApiVersion) -> &'static Validator<'static> {
-    VALIDATORS[version.index()].get_or_init(|| {
-        Validator::new(schema(version)).expect("vendored schemas compile (tested)")
-    })
+    VALIDATORS[version.index()]
+        .get_or_init(|| Validator::new(schema(version)).expect("vendored schemas compile (tested)"))
 }
 
 /// Schema check of one template: every schema error, translated, plus read-only properties

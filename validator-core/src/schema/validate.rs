@@ -41,19 +41,35 @@ pub struct ValidationError<'s> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ErrorKind<'s> {
     /// Members that `additionalProperties: false` forbids, in the instance's order.
-    AdditionalProperties { unexpected: Vec<String> },
+    AdditionalProperties {
+        unexpected: Vec<String>,
+    },
     /// `additionalProperties: false` on an object schema without `properties`: the whole
     /// object is reported once, as the `jsonschema` crate does.
     FalseSchema,
-    Required { property: &'s str },
+    Required {
+        property: &'s str,
+    },
     /// `options` is the schema's `enum` array.
-    Enum { options: &'s Value },
-    Constant { expected_value: &'s Value },
+    Enum {
+        options: &'s Value,
+    },
+    Constant {
+        expected_value: &'s Value,
+    },
     /// `expected` is the schema's `type` value (a name or a list of names).
-    Type { expected: &'s Value },
-    Minimum { limit: &'s Value },
-    Maximum { limit: &'s Value },
-    Pattern { pattern: &'s str },
+    Type {
+        expected: &'s Value,
+    },
+    Minimum {
+        limit: &'s Value,
+    },
+    Maximum {
+        limit: &'s Value,
+    },
+    Pattern {
+        pattern: &'s str,
+    },
 }
 
 impl ErrorKind<'_> {
@@ -220,9 +236,9 @@ impl LengthOfClass {
         // Escapes, negation, nested classes and non-ASCII would need more than this reader.
         if chars.is_empty()
             || chars[0] == '^'
-            || chars
-                .iter()
-                .any(|c| !c.is_ascii() || c.is_ascii_control() || matches!(c, '\\' | '[' | '&' | '~'))
+            || chars.iter().any(|c| {
+                !c.is_ascii() || c.is_ascii_control() || matches!(c, '\\' | '[' | '&' | '~')
+            })
         {
             return None;
         }
@@ -330,16 +346,16 @@ impl<'s> Compiler<'s> {
     ) -> Compiled<NodeId> {
         // Draft-07 ignores every sibling of `$ref`; a validating one would be a check that
         // never runs, so it is refused rather than ignored.
-        if let Some(sibling) = keywords
-            .keys()
-            .find(|k| *k != "$ref" && !is_annotation(k))
-        {
+        if let Some(sibling) = keywords.keys().find(|k| *k != "$ref" && !is_annotation(k)) {
             return unsupported(at, format!("`{sibling}` beside `$ref` would be ignored"));
         }
         let target = reference.as_str().unwrap_or_default();
         match target.strip_prefix("#/definitions/") {
             Some(name) => self.definition(name, at),
-            None => unsupported(at, format!("only `#/definitions/…` references: {reference}")),
+            None => unsupported(
+                at,
+                format!("only `#/definitions/…` references: {reference}"),
+            ),
         }
     }
 
@@ -459,7 +475,10 @@ impl<'s> Compiler<'s> {
         let mut properties = Vec::new();
         if let Some(declared) = keywords.get("properties") {
             let Some(declared) = declared.as_object() else {
-                return unsupported(&format!("{at}/properties"), "`properties` must be an object");
+                return unsupported(
+                    &format!("{at}/properties"),
+                    "`properties` must be an object",
+                );
             };
             for (name, schema) in declared {
                 let id = self.compile(schema, &format!("{at}/properties/{name}"))?;
@@ -470,9 +489,9 @@ impl<'s> Compiler<'s> {
             None | Some(Value::Bool(true)) => Others::Allowed,
             Some(Value::Bool(false)) if keywords.contains_key("properties") => Others::Listed,
             Some(Value::Bool(false)) => Others::WholeObject,
-            Some(schema) => Others::Checked(
-                self.compile(schema, &format!("{at}/additionalProperties"))?,
-            ),
+            Some(schema) => {
+                Others::Checked(self.compile(schema, &format!("{at}/additionalProperties"))?)
+            }
         };
         Ok(Check::Object { properties, others })
     }
@@ -561,7 +580,8 @@ impl<'s> Validator<'s> {
                     };
                     let mut unexpected = Vec::new();
                     for (key, value) in members {
-                        let schema = match properties.iter().find(|(name, _)| *name == key.as_str()) {
+                        let schema = match properties.iter().find(|(name, _)| *name == key.as_str())
+                        {
                             Some(&(_, id)) => id,
                             None => match others {
                                 Others::Allowed => continue,
@@ -793,7 +813,13 @@ mod tests {
         let no_dot = LengthOfClass::parse("^[A-Za-z0-9-_]{1,64}$").unwrap();
         assert!(!no_dot.is_match("a.b"));
         assert!(no_dot.is_match("a-b_c"));
-        for other in ["^[a-z]+$", "[a-z]{1,2}", "^[^a]{1,2}$", "^[a\\d]{1,2}$", "^[a-z]{3,1}$"] {
+        for other in [
+            "^[a-z]+$",
+            "[a-z]{1,2}",
+            "^[^a]{1,2}$",
+            "^[a\\d]{1,2}$",
+            "^[a-z]{3,1}$",
+        ] {
             assert!(LengthOfClass::parse(other).is_none(), "{other}");
         }
     }
@@ -821,7 +847,10 @@ mod tests {
         });
         assert_eq!(
             kinds(schema, json!({"kids": [{"kids": [{"x": 1}]}]})),
-            [("/kids/0/kids/0".to_owned(), "additionalProperties".to_owned())]
+            [(
+                "/kids/0/kids/0".to_owned(),
+                "additionalProperties".to_owned()
+            )]
         );
     }
 
