@@ -182,8 +182,8 @@ fn translate(
             at,
             &Value::Array(vec![(*expected_value).clone()]),
         )),
-        // `additionalProperties: false` on an object schema that declares no properties (no
-        // vendored schema has one today): the object may hold nothing.
+        // A `false` schema, or `additionalProperties: false` beside no `properties`: nothing
+        // may be here (no vendored schema has either where a value can reach it today).
         ErrorKind::FalseSchema => out.push(Diagnostic::new(
             &rules::WRONG_TYPE,
             abs,

@@ -44,8 +44,9 @@ pub enum ErrorKind<'s> {
     AdditionalProperties {
         unexpected: Vec<String>,
     },
-    /// `additionalProperties: false` on an object schema without `properties`: the whole
-    /// object is reported once, as the `jsonschema` crate does.
+    /// A value where the schema is `false`; also an object with members where the schema says
+    /// `additionalProperties: false` and no `properties` (reported once for the object, as the
+    /// `jsonschema` crate does).
     FalseSchema,
     Required {
         property: &'s str,
@@ -117,8 +118,8 @@ type NodeId = usize;
 enum Node<'s> {
     /// `true`, or a schema with annotations only.
     Anything,
-    /// `false`: only reachable as the schema of `additionalProperties` (handled there) or of
-    /// a property or item, where it rejects whatever is there.
+    /// `false`: whatever value is here is an error. (`additionalProperties: false` is not a
+    /// node: the object check lists the members it forbids.)
     Nothing,
     /// The keywords of an object schema, in document order.
     Checks(Vec<Check<'s>>),
@@ -578,6 +579,17 @@ impl<'s> Validator<'s> {
                     let Value::Object(members) = instance else {
                         continue;
                     };
+                    if let Others::Allowed = others {
+                        // Only the declared members matter: look each up (an `if` declares one).
+                        for (name, schema) in properties {
+                            if let Some((key, value)) = member(members, name) {
+                                path.push(Step::Key(key));
+                                self.collect(*schema, value, path, errors);
+                                path.pop();
+                            }
+                        }
+                        continue;
+                    }
                     let mut unexpected = Vec::new();
                     for (key, value) in members {
                         let schema = match properties.iter().find(|(name, _)| *name == key.as_str())
@@ -631,7 +643,7 @@ impl<'s> Validator<'s> {
                 Check::Required(names) => {
                     if let Value::Object(members) = instance {
                         for name in names {
-                            if !members.contains_key(*name) {
+                            if member(members, name).is_none() {
                                 errors.push(error(path, ErrorKind::Required { property: name }));
                             }
                         }
@@ -658,6 +670,11 @@ impl<'s> Validator<'s> {
                 let Value::Object(members) = instance else {
                     return true;
                 };
+                if let Others::Allowed = others {
+                    return properties.iter().all(|(name, schema)| {
+                        member(members, name).is_none_or(|(_, value)| self.valid(*schema, value))
+                    });
+                }
                 members.iter().all(|(key, value)| {
                     match properties.iter().find(|(name, _)| *name == key.as_str()) {
                         Some(&(_, id)) => self.valid(id, value),
@@ -679,11 +696,26 @@ impl<'s> Validator<'s> {
                 None => true,
             },
             Check::Required(names) => match instance {
-                Value::Object(members) => names.iter().all(|n| members.contains_key(*n)),
+                Value::Object(members) => names.iter().all(|n| member(members, n).is_some()),
                 _ => true,
             },
             leaf => leaf_error(leaf, instance).is_none(),
         })
+    }
+}
+
+/// The member `name` of an object, with its key. Template objects are small, and a scan of a
+/// few keys is quicker than hashing the name.
+fn member<'v>(members: &'v Map<String, Value>, name: &str) -> Option<(&'v str, &'v Value)> {
+    if members.len() <= 8 {
+        members
+            .iter()
+            .find(|(key, _)| key.as_str() == name)
+            .map(|(key, value)| (key.as_str(), value))
+    } else {
+        members
+            .get_key_value(name)
+            .map(|(key, value)| (key.as_str(), value))
     }
 }
 
