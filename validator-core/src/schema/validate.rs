@@ -234,7 +234,8 @@ impl LengthOfClass {
             return None;
         }
         let chars: Vec<char> = class_text.chars().collect();
-        // Escapes, negation, nested classes and non-ASCII would need more than this reader.
+        // Escapes, negation, nested classes, set operators (`&&`, `~~`) and non-ASCII would
+        // need more than this reader.
         if chars.is_empty()
             || chars[0] == '^'
             || chars.iter().any(|c| {
