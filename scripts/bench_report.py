@@ -222,7 +222,7 @@ ajv {json.load(open(os.path.join(os.path.dirname(__file__), "..", "bench", "ajv"
 vscode-json-languageservice {json.load(open(os.path.join(os.path.dirname(__file__), "..", "bench", "vscode-json", "node_modules", "vscode-json-languageservice", "package.json")))["version"]}.
 
 - **check**: `validator_core::check` on the file's text: lenient parse with spans, discovery of the
-  image template(s), schema check with the `jsonschema` crate against the derived schema of the
+  image template(s), schema check (`schema::validate`) against the derived schema of the
   template's API version, read-only scan, every rule, positions and sorting (criterion, mean).
 - **ajv**: ajv 8 (`allErrors: true`) validating the already-parsed image template resource against
   the same derived schema, compiled once outside the timing: the schema check alone.
