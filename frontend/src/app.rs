@@ -19,7 +19,7 @@ use crate::components::storage_problem::StorageProblem;
 use crate::components::template_picker::TemplatePicker;
 use crate::components::toolbar::{Panel, Toolbar};
 use crate::components::unreadable_saved_work::UnreadableSavedWork;
-use crate::components::{Editor, Navigation};
+use crate::components::{Editor, FormEditor, Navigation};
 use crate::history_keys::use_history_keys;
 use crate::opening::open_tab;
 use crate::sections::SECTIONS;
@@ -38,6 +38,10 @@ pub fn app() -> Html {
     });
     let checker = use_checker(editor.clone());
     let json_editor = use_memo((), |_| EditorSlot::default());
+    let form_editor = {
+        let editor = editor.clone();
+        use_memo(editor.form_facts(), move |_| FormEditor(editor))
+    };
     let unreadable_saved_work = use_state(|| opened.corrupted.clone());
     let panel = use_state(|| Panel::None);
     let navigation = use_form_navigation(editor.clone(), opened.section);
@@ -65,6 +69,7 @@ pub fn app() -> Html {
           <ContextProvider<Checker> context={checker}>
           <ContextProvider<EditorSlot> context={(*json_editor).clone()}>
             <ContextProvider<Navigation> context={navigation}>
+            <ContextProvider<FormEditor> context={(*form_editor).clone()}>
                 <div class="app" {ondragover} {ondrop}>
                     <header class="app-header">
                         <h1>{ "Image Builder template designer" }</h1>
@@ -90,6 +95,7 @@ pub fn app() -> Html {
                     </main>
                     <StatusBar />
                 </div>
+            </ContextProvider<FormEditor>>
             </ContextProvider<Navigation>>
           </ContextProvider<EditorSlot>>
           </ContextProvider<Checker>>

@@ -158,6 +158,30 @@ pub struct EditorState {
     pub storage_problem: Option<String>,
 }
 
+/// What the form shows of the state, compared by identity: the form's context changes only when
+/// this does. A keystroke in the JSON view changes the text, not what the form shows, until its
+/// check answers; so typing in a large template does not re-render the form on every key.
+#[derive(Debug, Clone)]
+pub struct FormFacts {
+    value: Option<Rc<Value>>,
+    report: Rc<Report>,
+    template_index: usize,
+    read_only: bool,
+}
+
+impl PartialEq for FormFacts {
+    fn eq(&self, other: &Self) -> bool {
+        let same_value = match (&self.value, &other.value) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        same_value
+            && Rc::ptr_eq(&self.report, &other.report)
+            && self.template_index == other.template_index
+            && self.read_only == other.read_only
+    }
+}
+
 /// Context consumers re-render when this says the state changed, so it compares every field:
 /// the shared ones by pointer (comparing a whole analysis by value would cost a check's time).
 impl PartialEq for EditorState {
@@ -248,6 +272,16 @@ impl EditorState {
     /// text is being checked the form stays open: its edits wait for the check.)
     pub fn is_read_only(&self) -> bool {
         !self.editable && !self.is_checking()
+    }
+
+    /// What the form shows (see [`FormFacts`]).
+    pub fn form_facts(&self) -> FormFacts {
+        FormFacts {
+            value: self.value.clone(),
+            report: self.report.clone(),
+            template_index: self.template_index,
+            read_only: self.is_read_only(),
+        }
     }
 
     /// True when the check should send the parsed value back: this tab does not know the value
@@ -852,6 +886,23 @@ mod tests {
             !lenient.is_read_only(),
             "comments and trailing commas do not lock the form"
         );
+    }
+
+    #[test]
+    fn typing_in_the_json_view_leaves_what_the_form_shows_until_the_check_answers() {
+        let state = start(json!({"location": "a"}));
+        let before = state.form_facts();
+        let typed = state.reduce(EditorAction::SetText(r#"{"location": "ab"}"#.into()));
+        assert!(
+            typed.form_facts() == before,
+            "the form does not re-render per keystroke"
+        );
+        let checked = typed.settled();
+        assert!(
+            checked.form_facts() != before,
+            "it does once the check answers"
+        );
+        assert_eq!(checked.document(), Some(&json!({"location": "ab"})));
     }
 
     #[test]

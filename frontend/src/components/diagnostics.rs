@@ -5,7 +5,7 @@ use std::rc::Rc;
 use validator_core::{Diagnostic, Severity};
 use yew::prelude::*;
 
-use super::use_editor;
+use super::use_form_editor;
 use crate::state::EditorAction;
 
 #[derive(Properties, PartialEq)]
@@ -34,7 +34,7 @@ pub struct DiagnosticLineProps {
 
 #[function_component(DiagnosticLine)]
 fn diagnostic_line(props: &DiagnosticLineProps) -> Html {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let d = &props.diagnostic;
     let fix = d.fix.clone().map(|fix| fix_button(&editor, *fix));
     html! {

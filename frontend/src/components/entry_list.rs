@@ -15,7 +15,7 @@ use super::diagnostics::FieldMessages;
 use super::entry_row::EntryRow;
 use super::entry_view::{Entry, EntryView};
 use super::field::field_hint;
-use super::{field_id, use_diagnostics_at, use_editor, use_navigation};
+use super::{field_id, use_diagnostics_at, use_form_editor, use_navigation};
 use crate::browser;
 use crate::entries::{
     entry_index, entry_title, errors_by_entry, is_compact, rows_to_render, singular, FIRST_ROWS,
@@ -55,7 +55,7 @@ fn offered_types(
 
 #[function_component(EntryList)]
 pub fn entry_list(props: &EntryListProps) -> Html {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let navigation = use_navigation();
     let abs = props.pointer.in_template(&editor.template_base());
     let diagnostics = use_diagnostics_at(&abs);

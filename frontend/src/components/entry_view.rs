@@ -8,7 +8,7 @@ use validator_core::schema;
 use yew::prelude::*;
 
 use super::field::FieldView;
-use super::use_editor;
+use super::use_form_editor;
 use crate::entries::{entry_title, singular};
 use crate::form::{self, Field};
 use crate::pointers::TemplatePointer;
@@ -40,7 +40,7 @@ pub struct EntryViewProps {
 
 #[function_component(EntryView)]
 pub fn entry_view(props: &EntryViewProps) -> Html {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let e = &props.entry;
     let pointer = e.list.join_index(e.index);
     let errors = props.errors;

@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::diagnostics::FieldMessages;
 use super::list_field::ListField;
 use super::map_field::MapField;
-use super::{field_id, use_diagnostics_at, use_editor, use_field, FieldContext};
+use super::{field_id, use_diagnostics_at, use_field, use_form_editor, FieldContext};
 use crate::form::{self, Field, Kind};
 use crate::pointers::TemplatePointer;
 use crate::state::EditorAction;
@@ -29,7 +29,7 @@ pub struct FieldProps {
 /// Any field: picks the editor for its kind.
 #[function_component(FieldView)]
 pub fn field_view(props: &FieldProps) -> Html {
-    let editor = use_editor();
+    let editor = use_form_editor();
     // Borrowed: a list field's value can be a megabyte of customizers.
     let value = editor
         .template()
@@ -182,7 +182,7 @@ fn to_value(kind: &Kind, raw: &str) -> Option<Value> {
 /// An object: a group of fields, plus any member the form does not know, kept and shown.
 #[function_component(ObjectField)]
 fn object_field(props: &FieldProps) -> Html {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let root = schema::schema(editor.api_version());
     let value = editor
         .template()
@@ -245,7 +245,7 @@ pub fn children(
 /// keeps what was typed for the other type (see `EditorAction::SwitchType`).
 #[function_component(UnionField)]
 fn union_field(props: &FieldProps) -> Html {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let root = schema::schema(editor.api_version());
     let value = editor
         .template()
@@ -311,7 +311,7 @@ fn union_field(props: &FieldProps) -> Html {
 /// Common marketplace images: one choice fills publisher, offer, SKU and version.
 #[function_component(ImagePresets)]
 fn image_presets() -> Html {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let source = editor
         .template()
         .and_then(|t| t.pointer("/properties/source"))

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::diagnostics::FieldMessages;
 use super::entry_list::EntryList;
 use super::field::{field_hint, JsonField};
-use super::{field_id, use_editor, use_field, FieldContext};
+use super::{field_id, use_field, use_form_editor, FieldContext};
 use crate::form::{self, Kind};
 use crate::state::EditorAction;
 use crate::use_dom_value::use_dom_value;
@@ -22,7 +22,7 @@ use super::field::FieldProps;
 /// A list: entries for objects, lines for text.
 #[function_component(ListField)]
 pub fn list_field(props: &FieldProps) -> Html {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let root = schema::schema(editor.api_version());
     // Borrowed, not cloned: the list can be a megabyte of customizers.
     let value = editor

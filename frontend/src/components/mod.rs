@@ -46,6 +46,21 @@ pub struct Navigation {
     pub target: Option<FilePointer>,
 }
 
+/// The editor as the form sees it: the same handle, renewed only when what the form shows
+/// changes (`FormFacts`), so the form's components do not re-render on every keystroke in the
+/// JSON view. Reading the text from it gives the text of that moment: form components read the
+/// document, the findings and the template, never the text.
+#[derive(Clone, PartialEq)]
+pub struct FormEditor(pub Editor);
+
+/// The editor for the form's components (see [`FormEditor`]).
+#[hook]
+pub fn use_form_editor() -> Editor {
+    use_context::<FormEditor>()
+        .expect("form components are rendered inside the form provider")
+        .0
+}
+
 /// The editor from context (every component is inside the app's provider).
 #[hook]
 pub fn use_editor() -> Editor {
@@ -85,7 +100,7 @@ pub struct FieldContext {
 /// The [`FieldContext`] of a field at `pointer`.
 #[hook]
 pub fn use_field(pointer: &TemplatePointer) -> FieldContext {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let abs = pointer.in_template(&editor.template_base());
     let diagnostics = use_diagnostics_at(&abs);
     let value = editor
@@ -103,7 +118,7 @@ pub fn use_field(pointer: &TemplatePointer) -> FieldContext {
 /// The diagnostics reported exactly at a pointer.
 #[hook]
 pub fn use_diagnostics_at(pointer: &FilePointer) -> Rc<Vec<validator_core::Diagnostic>> {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let found: Vec<_> = editor
         .report
         .diagnostics

@@ -3,12 +3,12 @@
 use validator_core::{pointer, Severity};
 use yew::prelude::*;
 
-use super::{use_editor, use_navigation};
+use super::{use_form_editor, use_navigation};
 use crate::sections::{section_of, SECTIONS};
 
 #[function_component(SectionNav)]
 pub fn section_nav() -> Html {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let navigation = use_navigation();
     let base = editor.template_base();
     let mut errors = vec![0usize; SECTIONS.len()];

@@ -11,7 +11,7 @@ use super::export_panel::ExportPanel;
 use super::field::{FieldView, JsonField};
 use super::placeholder_form::PlaceholderForm;
 use super::problems_panel::ProblemList;
-use super::{field_id, use_diagnostics_at, use_editor};
+use super::{field_id, use_diagnostics_at, use_form_editor};
 use crate::form::{self, Field, Kind};
 use crate::pointers::TemplatePointer;
 use crate::sections::{is_covered, Section};
@@ -24,7 +24,7 @@ pub struct SectionViewProps {
 
 #[function_component(SectionView)]
 pub fn section_view(props: &SectionViewProps) -> Html {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let root = schema::schema(editor.api_version());
     // Borrowed: the template can be a megabyte, and this renders on every change.
     let template = editor.template().unwrap_or(&Value::Null);
@@ -84,7 +84,7 @@ fn unknown(rel: &str) -> Field {
 /// The API version decides which fields exist; changing it keeps every value.
 #[function_component(ApiVersionField)]
 fn api_version_field() -> Html {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let abs = editor.template_base().join("apiVersion");
     let diagnostics = use_diagnostics_at(&abs);
     let current = editor
@@ -128,7 +128,7 @@ fn api_version_field() -> Html {
 /// The last section: what is left to fill in, properties no section shows, all problems, export.
 #[function_component(Review)]
 fn review() -> Html {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let template = editor.template().unwrap_or(&Value::Null);
     let mut others: Vec<TemplatePointer> = Vec::new();
     if let Some(object) = template.as_object() {

@@ -3,12 +3,12 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::use_editor;
+use super::use_form_editor;
 use crate::state::EditorAction;
 
 #[function_component(TemplatePicker)]
 pub fn template_picker() -> Html {
-    let editor = use_editor();
+    let editor = use_form_editor();
     let templates = editor.template_pointers();
     if templates.len() < 2 {
         return html! {};
