@@ -43,3 +43,22 @@ test("the checker is a worker: the page types and shows stale findings while the
   assert.notEqual(await status(page), before, "the extra brace is an error once the worker answers");
   await context.close();
 });
+
+test("a checker that cannot load is reported, and the form still works", async () => {
+  const context = await browser.newContext();
+  // A host that does not serve the checker's WebAssembly.
+  await context.route(/checker_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: "" }));
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole("textbox", { name: "Template JSON" }).waitFor();
+  assert.equal(await busy(page), "true", "no findings yet: the status says it is checking");
+  // The form works without the checker: the starter is strict JSON, parsed on the page.
+  const name = page.locator(".form").getByLabel("Name", { exact: true });
+  await name.click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("still-editable");
+  await page.keyboard.press("Tab");
+  assert.equal(JSON.parse(await json(page)).name, "still-editable");
+  await page.getByText("The checker has not answered for 20 seconds").waitFor({ timeout: 40_000 });
+  await context.close();
+});
