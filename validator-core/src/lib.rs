@@ -48,9 +48,11 @@ pub struct Options {
 
 /// The longest text [`check`] reads: 16 MiB, four times the 4 MB that ARM accepts for a whole
 /// deployment template, so no real image template comes near it. Reading costs memory in
-/// proportion to the text: about 40 times its size for a real template, and up to about 80
-/// times for the most hostile shapes measured (`benches/shapes.rs`; BENCHMARKS.md), which a
-/// browser tab must also hold. Past the limit nothing is read.
+/// proportion to the text: `aib check` peaks at 5 times the size of the largest real template
+/// of the corpus (a 1 MB ARM template, 5.3 MB under `valgrind --tool=dhat`), and a check holds
+/// up to about 50 times for the most hostile shapes measured (`benches/shapes.rs`;
+/// bench/NOTES.md), which the designer's checker worker must also hold. Past the limit nothing
+/// is read.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 /// Checks a template given as text. Never panics, whatever the text.
