@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// A text known when the program is built (a rule's code, an OS name); read back by
-/// [`crate::intern`]. A named type because serde takes a field written `&'static str` for one
+/// the interning of `intern.rs`. A named type because serde takes a field written `&'static str` for one
 /// borrowed from the input, which a report read from a worker's message cannot be.
 pub type Static = &'static str;
 
