@@ -5,9 +5,9 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// A text known when the program is built (a rule's code, an OS name); read back by
-/// the interning of `intern.rs`. A named type because serde takes a field written `&'static str` for one
-/// borrowed from the input, which a report read from a worker's message cannot be.
+/// A text known when the program is built (a rule's code, an OS name); read back by the
+/// interning of `intern.rs`. A named type because serde takes a field written `&'static str`
+/// for one borrowed from the input, which a report read from a worker's message cannot be.
 pub type Static = &'static str;
 
 /// Text of a finding: most helps, fix descriptions and many messages are the same words for
