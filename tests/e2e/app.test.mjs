@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { json, open, pasteInto, serveAndLaunch, setJson, settled, status, typeInto } from "./harness.mjs";
+import { doc, form, json, open, pasteInto, section, serveAndLaunch, setJson, settled, status, typeInto } from "./harness.mjs";
 
 const CORPUS = join(import.meta.dirname, "../../../shared/corpus");
 let server;
@@ -14,8 +14,6 @@ serveAndLaunch((s, b) => {
   browser = b;
 });
 
-const section = (page, name) => page.getByRole("navigation", { name: "Sections" }).getByRole("button", { name: new RegExp(`^${name}`) });
-const form = (page) => page.locator(".form");
 
 test("build a Linux template from scratch through the form; errors appear and go away", async () => {
   const { page, consoleErrors } = await open(browser, server.url);
@@ -67,11 +65,11 @@ test("build a Linux template from scratch through the form; errors appear and go
   assert.equal(await runOutput.getAttribute("aria-invalid"), "false");
 
   assert.match(await status(page), /^0 errors/);
-  const doc = JSON.parse(await json(page));
-  assert.equal(doc.location, "westeurope");
-  assert.equal(doc.properties.source.sku, "22_04-lts-gen2");
-  assert.deepEqual(doc.properties.customize[0].inline, ["sudo apt-get update", "sudo apt-get -y upgrade"]);
-  assert.equal(doc.properties.distribute[0].runOutputName, "ubuntu-vhd");
+  const saved = await doc(page);
+  assert.equal(saved.location, "westeurope");
+  assert.equal(saved.properties.source.sku, "22_04-lts-gen2");
+  assert.deepEqual(saved.properties.customize[0].inline, ["sudo apt-get update", "sudo apt-get -y upgrade"]);
+  assert.equal(saved.properties.distribute[0].runOutputName, "ubuntu-vhd");
   assert.deepEqual(consoleErrors, []);
   await page.screenshot({ path: join(import.meta.dirname, "../../target/e2e-from-scratch.png"), fullPage: true });
 });
@@ -119,13 +117,13 @@ test("undo and redo cover form and JSON edits, by button and keyboard", async ()
   await form(page).getByLabel("Location *").press("Tab");
   await setJson(page, (await json(page)).replace('"eastus"', '"westus2"'));
   await page.getByRole("button", { name: "Undo" }).click();
-  assert.equal(JSON.parse(await json(page)).location, "eastus");
+  assert.equal((await doc(page)).location, "eastus");
   await page.keyboard.press("Control+z");
-  assert.equal(JSON.parse(await json(page)).location, "westeurope");
+  assert.equal((await doc(page)).location, "westeurope");
   await page.keyboard.press("Control+Shift+z");
-  assert.equal(JSON.parse(await json(page)).location, "eastus");
+  assert.equal((await doc(page)).location, "eastus");
   await page.getByRole("button", { name: "Redo" }).click();
-  assert.equal(JSON.parse(await json(page)).location, "westus2");
+  assert.equal((await doc(page)).location, "westus2");
 });
 
 test("reload and find the work still there; a share link opens the same template", async () => {
@@ -176,7 +174,7 @@ test("keyboard only: reach a field from the Problems panel and fix it", async ()
   await page.keyboard.press("Control+a");
   await page.keyboard.type("90");
   await page.keyboard.press("Tab");
-  assert.equal(JSON.parse(await json(page)).properties.buildTimeoutInMinutes, 90);
+  assert.equal((await doc(page)).properties.buildTimeoutInMinutes, 90);
 });
 
 test("copy the az commands: a script that creates, runs and shows the build", async () => {

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { deflateRawSync } from "node:zlib";
-import { json, open, serveAndLaunch } from "./harness.mjs";
+import { doc, form, open, section, serveAndLaunch } from "./harness.mjs";
 
 let server;
 let browser;
@@ -13,9 +13,6 @@ serveAndLaunch((s, b) => {
   browser = b;
 });
 
-const form = (page) => page.locator(".form");
-const doc = async (page) => JSON.parse(await json(page));
-const section = (page, name) => page.getByRole("navigation", { name: "Sections" }).getByRole("button", { name: new RegExp(`^${name}`) });
 const newContext = () => browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
 
 /** Replaces a Basics field's value with the keyboard and commits it by leaving the field. */

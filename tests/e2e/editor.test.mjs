@@ -2,7 +2,7 @@
 // says what is wrong and offers the fix.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { json, open, serveAndLaunch, setJson } from "./harness.mjs";
+import { doc, open, serveAndLaunch, setJson } from "./harness.mjs";
 
 let server;
 let browser;
@@ -10,7 +10,7 @@ serveAndLaunch((s, b) => { server = s; browser = b; });
 
 test("a planted mistake gets a squiggle, and its tooltip's Fix button fixes it", async () => {
   const { page, consoleErrors } = await open(browser, server.url);
-  const template = JSON.parse(await json(page));
+  const template = (await doc(page));
   template.properties.distribute[0].aritfactTags = { team: "images" };
   await setJson(page, JSON.stringify(template, null, 2));
 
@@ -23,7 +23,7 @@ test("a planted mistake gets a squiggle, and its tooltip's Fix button fixes it",
   await tooltip.getByText(/AIB030 .*aritfactTags/).waitFor();
   await tooltip.getByRole("button", { name: /Fix: rename `aritfactTags`/ }).click();
 
-  const fixed = JSON.parse(await json(page));
+  const fixed = (await doc(page));
   assert.deepEqual(fixed.properties.distribute[0].artifactTags, { team: "images" });
   assert.equal(fixed.properties.distribute[0].aritfactTags, undefined);
   assert.deepEqual(consoleErrors, []);

@@ -135,3 +135,15 @@ export async function json(page) {
   await page.getByRole("textbox", { name: "Template JSON" }).waitFor();
   return page.evaluate(() => document.querySelector(".json-view .code-editor").aibEditor.text());
 }
+
+/** The JSON view's text, parsed. */
+export async function doc(page) {
+  return JSON.parse(await json(page));
+}
+
+/** The form (the open section's fields). */
+export const form = (page) => page.locator(".form");
+
+/** The button of a section in the section list, by the start of its title. */
+export const section = (page, name) =>
+  page.getByRole("navigation", { name: "Sections" }).getByRole("button", { name: new RegExp(`^${name}`) });

@@ -4,7 +4,7 @@
 // opens its entry and focuses its field. Performance is measured in perf.mjs, not here.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { json, open, serveAndLaunch, setJson } from "./harness.mjs";
+import { doc, form, open, section, serveAndLaunch, setJson } from "./harness.mjs";
 
 let server;
 let browser;
@@ -13,9 +13,6 @@ serveAndLaunch((s, b) => {
   browser = b;
 });
 
-const form = (page) => page.locator(".form");
-const doc = async (page) => JSON.parse(await json(page));
-const section = (page, name) => page.getByRole("navigation", { name: "Sections" }).getByRole("button", { name: new RegExp(`^${name}`) });
 const fieldsInEntries = (page) => form(page).locator(".entries input, .entries select, .entries textarea");
 
 /** 4,000 Shell steps; the last one (index 3999) has no script, an error, and reuses the name

@@ -2,7 +2,7 @@
 // form field with typing not yet committed, and across pastes in the JSON view (issue 8).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { json, open, serveAndLaunch, setJson, settled } from "./harness.mjs";
+import { doc, form, open, serveAndLaunch, setJson, settled } from "./harness.mjs";
 
 let server;
 let browser;
@@ -11,8 +11,6 @@ serveAndLaunch((s, b) => {
   browser = b;
 });
 
-const form = (page) => page.locator(".form");
-const doc = async (page) => JSON.parse(await json(page));
 
 /** Every console message, whatever its level: Chromium reports a `preventDefault` that a
  * passive listener could not honour as a plain message, not as an error. */
