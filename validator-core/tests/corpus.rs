@@ -4,13 +4,11 @@
 //! oddities are found, and no file gets an error that a real deployment would not hit.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use validator_core::{check, rules, Options, Report, Severity};
 
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus")
-}
+mod support;
+use support::corpus_dir;
 
 struct Entry {
     file: String,
@@ -19,23 +17,12 @@ struct Entry {
 }
 
 fn manifest() -> Vec<Entry> {
-    let path = corpus_dir().join("MANIFEST.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "the corpus is read from {} (shared/ beside the checkout): {e}",
-            path.display()
-        )
-    });
-    text.lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            Entry {
-                file: cols[0].to_owned(),
-                shape: cols[5].to_owned(),
-                notes: cols[8].to_owned(),
-            }
+    support::manifest_rows()
+        .into_iter()
+        .map(|cols| Entry {
+            file: cols[0].clone(),
+            shape: cols[5].clone(),
+            notes: cols[8].clone(),
         })
         .collect()
 }

@@ -1,21 +1,15 @@
 //! Properties that hold for any input: `check` never panics, every diagnostic points into the
 //! document (or at the parent of a missing key), and two runs give the same report.
 
-use std::path::PathBuf;
-
 use proptest::prelude::*;
 use validator_core::{check, parse, pointer, Options, Report};
 
+mod support;
+
 fn corpus_texts() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv"))
-        .expect("shared/corpus beside the checkout");
-    manifest
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split('\t').next())
-        .filter(|f| !f.is_empty())
-        .map(|f| std::fs::read_to_string(dir.join(f)).unwrap())
+    support::corpus_templates()
+        .into_iter()
+        .map(|(_, text)| text)
         .collect()
 }
 

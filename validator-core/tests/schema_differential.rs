@@ -17,6 +17,8 @@ use validator_core::rules::RULES;
 use validator_core::schema::validate::{ErrorKind, Validator};
 use validator_core::{analyze, normalized_resource, schema, ApiVersion, Options};
 
+mod support;
+
 /// An error as both validators can state it: instance path and kind, as text.
 type Found = (String, String);
 
@@ -150,23 +152,6 @@ impl Tally {
     }
 }
 
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus")
-}
-
-fn corpus() -> Vec<(String, String)> {
-    let dir = corpus_dir();
-    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv"))
-        .expect("shared/corpus beside the checkout");
-    manifest
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split('\t').next())
-        .filter(|f| !f.is_empty())
-        .map(|f| (f.to_owned(), std::fs::read_to_string(dir.join(f)).unwrap()))
-        .collect()
-}
-
 fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -194,7 +179,7 @@ fn fixture_options(path: &Path) -> Options {
 #[test]
 fn same_errors_on_every_corpus_template_fixture_and_rule_example() {
     let mut tally = Tally::default();
-    for (file, text) in corpus() {
+    for (file, text) in support::corpus_templates() {
         tally.compare_text(&file, &text, &Options::default());
     }
     let from_corpus = tally.instances;
@@ -566,7 +551,7 @@ fn corpus_templates() -> &'static [Value] {
     static TEMPLATES: OnceLock<Vec<Value>> = OnceLock::new();
     TEMPLATES.get_or_init(|| {
         let mut templates = Vec::new();
-        for (_, text) in corpus() {
+        for (_, text) in support::corpus_templates() {
             let analysis = analyze(&text, &Options::default());
             let Some(root) = &analysis.value else {
                 continue;

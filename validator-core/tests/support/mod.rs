@@ -1,4 +1,5 @@
-//! Templates the export tests share: corpus files (read in place) and a rich template.
+//! What the tests share: the corpus of real templates (read in place, never copied) and a rich
+//! template.
 
 #![allow(dead_code)]
 
@@ -6,12 +7,41 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
+/// The corpus of real templates, in `shared/` beside the checkout.
+pub fn corpus_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus")
+}
+
+/// One corpus file's text, by its path in the corpus.
 pub fn corpus(rel: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus")
-        .join(rel);
+    let path = corpus_dir().join(rel);
     std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{} (shared/ beside the checkout): {e}", path.display()))
+}
+
+/// The rows of the corpus manifest (`MANIFEST.tsv`, header left out), split into columns: the
+/// file comes first.
+pub fn manifest_rows() -> Vec<Vec<String>> {
+    let path = corpus_dir().join("MANIFEST.tsv");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{} (shared/ beside the checkout): {e}", path.display()));
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+/// Every template of the corpus, in the manifest's order: its file and its text.
+pub fn corpus_templates() -> Vec<(String, String)> {
+    manifest_rows()
+        .into_iter()
+        .map(|row| {
+            let file = row[0].clone();
+            let text = corpus(&file);
+            (file, text)
+        })
+        .collect()
 }
 
 pub const LINUX: &str = "Azure__azvmimagebuilder/quickquickstarts__1_Creating_a_Custom_Linux_Shared_Image_Gallery_Image__helloImageTemplateforSIG.json";
