@@ -130,20 +130,8 @@ mod tests {
     }
 
     fn diagnostic(pointer: &str, severity: Severity) -> Diagnostic {
-        Diagnostic {
-            code: "AIB100",
-            rule: "test",
-            severity,
-            pointer: pointer.into(),
-            anchor: Default::default(),
-            message: "m".into(),
-            help: None,
-            related: Vec::new(),
-            fix: None,
-            span: None,
-            start: None,
-            end: None,
-        }
+        Diagnostic::new(&validator_core::rules::syntax::INVALID_JSON, pointer, "m")
+            .severity(severity)
     }
 
     #[test]

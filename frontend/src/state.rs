@@ -189,19 +189,14 @@ impl PartialEq for EditorState {
         let same_history = |a: &[Rc<String>], b: &[Rc<String>]| {
             a.len() == b.len() && a.last().zip(b.last()).is_none_or(|(a, b)| Rc::ptr_eq(a, b))
         };
-        let same_value = match (&self.value, &other.value) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        };
-        Rc::ptr_eq(&self.text, &other.text)
+        // The value, the report and the template index, by identity.
+        self.form_facts() == other.form_facts()
+            && Rc::ptr_eq(&self.text, &other.text)
             && self.revision == other.revision
-            && Rc::ptr_eq(&self.report, &other.report)
             && self.checked_revision == other.checked_revision
-            && same_value
             && self.editable == other.editable
             && Rc::ptr_eq(&self.deferred, &other.deferred)
             && self.options == other.options
-            && self.template_index == other.template_index
             && same_history(&self.undo, &other.undo)
             && same_history(&self.redo, &other.redo)
             && Rc::ptr_eq(&self.stash, &other.stash)
