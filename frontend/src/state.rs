@@ -528,8 +528,7 @@ impl EditorState {
         };
         let base = self.template_base();
         // Comments are only in a text the form did not write, which has been checked.
-        let had_comments =
-            !self.is_checking() && self.report.diagnostics.iter().any(|d| d.code == "AIB002");
+        let had_comments = !self.is_checking() && self.report.has_comments();
         match change(&mut document, &base) {
             Ok(()) if had_comments => EditorState {
                 notice: Some("the form writes strict JSON, so the comments were removed; Undo brings them back".into()),

@@ -291,11 +291,23 @@ impl Report {
     /// cannot ([`Report::unfaithful_values`]). Comments and trailing commas do not count: the
     /// value holds everything else. An editor keeps its form read-only while this holds.
     pub fn value_misses_text(&self) -> bool {
+        self.syntax_errors().next().is_some() || self.unfaithful_values().next().is_some()
+    }
+
+    /// The findings that make the text not JSON: where it cannot be read (`invalid-json`) and
+    /// unquoted placeholders. An editor shows them at the text.
+    pub fn syntax_errors(&self) -> impl Iterator<Item = &Diagnostic> {
         use crate::rules::syntax::{INVALID_JSON, UNQUOTED_PLACEHOLDER};
-        self.diagnostics.iter().any(|d| {
+        self.diagnostics.iter().filter(|d| {
             d.severity == Severity::Error
                 && (d.code == INVALID_JSON.code || d.code == UNQUOTED_PLACEHOLDER.code)
-        }) || self.unfaithful_values().next().is_some()
+        })
+    }
+
+    /// True when the text has comments, which a strict JSON writer drops.
+    pub fn has_comments(&self) -> bool {
+        let comment = crate::rules::syntax::JSON_COMMENT.code;
+        self.diagnostics.iter().any(|d| d.code == comment)
     }
 
     /// The findings where the parsed value cannot hold what the text says (a lone surrogate is

@@ -90,12 +90,7 @@ pub fn json_view() -> Html {
             }
         });
     }
-    let syntax: Vec<_> = editor
-        .report
-        .diagnostics
-        .iter()
-        .filter(|d| matches!(d.code, "AIB001" | "AIB005"))
-        .collect();
+    let syntax: Vec<_> = editor.report.syntax_errors().collect();
     html! {
         <section class="json-view" aria-labelledby="json-heading">
             <h2 id="json-heading">{ "JSON" }</h2>
