@@ -15,7 +15,7 @@ import { defaultKeymap, indentWithTab } from "@codemirror/commands";
 import { bracketMatching, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
-import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, snippet } from "@codemirror/autocomplete";
 import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { json } from "@codemirror/lang-json";
 
@@ -58,9 +58,10 @@ function smallestChange(before, after) {
 }
 
 class JsonEditor {
-  constructor(parent, label, text, onChange, onBlur, onFix) {
+  constructor(parent, label, text, onChange, onBlur, onFix, onComplete) {
     this.applying = false;
     this.onFix = onFix;
+    this.onComplete = onComplete;
     // In a shadow root: CodeMirror's styles are then constructed style sheets, which the page's
     // Content-Security-Policy (`style-src 'self'`, no inline styles) allows; in the document
     // they would be an inline <style> element, which it blocks.
@@ -75,7 +76,10 @@ class JsonEditor {
           EditorState.allowMultipleSelections.of(true), indentOnInput(), syntaxHighlighting(highlight), theme,
           bracketMatching(), closeBrackets(), rectangularSelection(), crosshairCursor(), highlightActiveLine(), highlightSelectionMatches(),
           // Tab indents; Escape then Tab leaves the editor (CodeMirror's rule for keyboard users).
-          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
+          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...foldKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
+          // What may be written at the caret comes from the app (the core's `complete`, from
+          // the schema of the template's API version); Ctrl+Space asks anywhere.
+          autocompletion({ override: [(context) => this.complete(context)], icons: false }),
           json(), lintGutter(),
           EditorState.tabSize.of(2),
           EditorView.contentAttributes.of({ "aria-label": label, spellcheck: "false", autocorrect: "off", autocapitalize: "off" }),
@@ -95,6 +99,36 @@ class JsonEditor {
     });
     // Tests and tools read the text from the element (the editor shows only what is on screen).
     parent.aibEditor = this;
+  }
+
+  /** The app's completions at the caret: property names, values or step snippets, each
+   * replacing what is typed of the token there, and the closing quote closeBrackets put
+   * after the caret (outside the range CodeMirror filters by, which would then never match).
+   * Only Ctrl+Space offers them before anything is typed. */
+  complete(context) {
+    const answer = this.onComplete(context.state.sliceDoc(0, context.pos));
+    if (!answer) return null;
+    const { typed, options } = JSON.parse(answer);
+    if (typed === 0 && !context.explicit) return null;
+    const quoted = typed > 0 && context.state.sliceDoc(context.pos - typed, context.pos - typed + 1) === '"';
+    const apply = (o) => (view, completion, from, to) => {
+      const doc = view.state.doc;
+      const closing = quoted && doc.sliceString(to, to + 1) === '"' ? 1 : 0;
+      const rest = doc.sliceString(to + closing, Math.min(doc.length, to + closing + 200)).trimStart();
+      // A key that already has its value (a rename) takes just the name; a member written
+      // before another gets its comma.
+      if (rest.startsWith(":") && o.nameOnly) {
+        view.dispatch({ changes: { from, to: to + closing, insert: o.nameOnly }, selection: { anchor: from + o.nameOnly.length }, userEvent: "input.complete" });
+        return;
+      }
+      const comma = /^["{[]/.test(rest) ? "," : "";
+      snippet(o.apply + comma)(view, completion, from, to + closing);
+    };
+    return {
+      from: context.pos - typed,
+      validFor: /^"?[\w$.-]*$/,
+      options: options.map((o) => ({ label: o.label, detail: o.detail, info: o.info || undefined, type: o.kind, apply: apply(o) })),
+    };
   }
 
   /** The whole text. */
@@ -146,7 +180,11 @@ class JsonEditor {
    * finding with a `fix` (its label) shows it as a button in its tooltip, which hands its
    * `fixIndex` back to the app. */
   setDiagnostics(diagnostics) {
-    const withActions = diagnostics.map((d) => d.fix ? { ...d, actions: [{ name: d.fix, apply: () => this.onFix(d.fixIndex) }] } : d);
+    const withActions = diagnostics.map((d) => ({
+      ...d,
+      renderMessage: () => ruleMessage(d),
+      actions: d.fix ? [{ name: d.fix, apply: () => this.onFix(d.fixIndex) }] : [],
+    }));
     this.view.dispatch(setDiagnostics(this.view.state, withActions));
   }
 
@@ -155,6 +193,17 @@ class JsonEditor {
   }
 }
 
-export function create(parent, label, text, onChange, onBlur, onFix) {
-  return new JsonEditor(parent, label, text, onChange, onBlur, onFix);
+/** A finding's message in its tooltip, with a link to its rule's page in the app. */
+function ruleMessage(d) {
+  const message = document.createElement("span");
+  message.textContent = d.message + " ";
+  const link = document.createElement("a");
+  link.href = `#/rules/${d.source}`;
+  link.textContent = `About ${d.source}`;
+  message.append(link);
+  return message;
+}
+
+export function create(parent, label, text, onChange, onBlur, onFix, onComplete) {
+  return new JsonEditor(parent, label, text, onChange, onBlur, onFix, onComplete);
 }

@@ -6,12 +6,14 @@ use yew::prelude::*;
 
 use crate::code_editor::EditorSlot;
 use crate::components::draft_conflict::DraftConflict;
+use crate::components::embed_bar::EmbedBar;
 use crate::components::examples::Examples;
 use crate::components::import_panel::ImportPanel;
 use crate::components::json_view::JsonView;
 use crate::components::notice::Notice;
 use crate::components::problems_panel::ProblemsPanel;
 use crate::components::recent_drafts::RecentDrafts;
+use crate::components::rule_page::RulePage;
 use crate::components::section_nav::SectionNav;
 use crate::components::section_view::SectionView;
 use crate::components::status_bar::StatusBar;
@@ -27,7 +29,9 @@ use crate::use_checker::{use_checker, Checker};
 use crate::use_drafts::{use_draft_autosave, use_links_in_open_tab, use_other_tab_saves};
 use crate::use_file_drop::{use_file_drop, FileDrop};
 use crate::use_form_navigation::use_form_navigation;
+use crate::use_route::use_rule_route;
 use crate::use_share_link::use_share_link;
+use crate::use_url_link::use_url_link;
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -43,16 +47,21 @@ pub fn app() -> Html {
         use_memo(editor.form_facts(), move |_| FormEditor(editor))
     };
     let unreadable_saved_work = use_state(|| opened.corrupted.clone());
+    // The compact view for an <iframe> (`?embed`): the editor and its problems. It saves no
+    // draft: a documentation page would otherwise fill Recent drafts with its examples; its
+    // "Open in the full designer" button is how to keep a template.
+    let embed = *use_memo((), |_| crate::browser::is_embed());
     let panel = use_state(|| Panel::None);
     let navigation = use_form_navigation(editor.clone(), opened.section);
     // Autosave this tab's draft; unreadable saved work is left alone until the user decides.
     use_draft_autosave(
         editor.clone(),
         navigation.section,
-        unreadable_saved_work.is_some(),
+        unreadable_saved_work.is_some() || embed,
     );
     use_other_tab_saves(editor.clone());
     use_links_in_open_tab(editor.clone());
+    use_url_link(editor.clone());
     // Undo and redo from anywhere on the page, even when nothing has focus.
     use_history_keys(editor.clone());
     let onpanel = {
@@ -63,13 +72,24 @@ pub fn app() -> Html {
     let FileDrop { ondragover, ondrop } = use_file_drop(editor.clone(), close_panel.clone());
     let onshare = use_share_link(editor.clone());
     let section = SECTIONS[navigation.section];
+    // A rule's page shows over the designer, which stays as it is underneath.
+    let rule = use_rule_route();
 
-    html! {
-        <ContextProvider<Editor> context={editor}>
-          <ContextProvider<Checker> context={checker}>
-          <ContextProvider<EditorSlot> context={(*json_editor).clone()}>
-            <ContextProvider<Navigation> context={navigation}>
-            <ContextProvider<FormEditor> context={(*form_editor).clone()}>
+    let layout = if embed {
+        html! {
+            <div class="app embed">
+                <EmbedBar />
+                <Notice />
+                if let Some(rule) = &*rule { <RulePage rule={rule.clone()} /> }
+                <main class="embed-workspace" hidden={rule.is_some()}>
+                    <JsonView />
+                    <ProblemsPanel />
+                </main>
+                <StatusBar />
+            </div>
+        }
+    } else {
+        html! {
                 <div class="app" {ondragover} {ondrop}>
                     <header class="app-header">
                         <h1>{ "Image Builder template designer" }</h1>
@@ -82,7 +102,8 @@ pub fn app() -> Html {
                     if *panel == Panel::Examples { <Examples onclose={close_panel.clone()} /> }
                     if *panel == Panel::Import { <ImportPanel onclose={close_panel.clone()} /> }
                     if *panel == Panel::Recent { <RecentDrafts onclose={close_panel} /> }
-                    <main class="workspace">
+                    if let Some(rule) = &*rule { <RulePage rule={rule.clone()} /> }
+                    <main class="workspace" hidden={rule.is_some()}>
                         <SectionNav />
                         <div class="form">
                             <TemplatePicker />
@@ -95,6 +116,15 @@ pub fn app() -> Html {
                     </main>
                     <StatusBar />
                 </div>
+        }
+    };
+    html! {
+        <ContextProvider<Editor> context={editor}>
+          <ContextProvider<Checker> context={checker}>
+          <ContextProvider<EditorSlot> context={(*json_editor).clone()}>
+            <ContextProvider<Navigation> context={navigation}>
+            <ContextProvider<FormEditor> context={(*form_editor).clone()}>
+                { layout }
             </ContextProvider<FormEditor>>
             </ContextProvider<Navigation>>
           </ContextProvider<EditorSlot>>

@@ -80,6 +80,28 @@ pub fn link_with_fragment(fragment: &str) -> String {
     format!("{base}#{fragment}")
 }
 
+/// Whether the page is the compact view for an `<iframe>` (`?embed` in its address).
+pub fn is_embed() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|search| {
+            search
+                .trim_start_matches('?')
+                .split('&')
+                .any(|p| p == "embed" || p.starts_with("embed="))
+        })
+}
+
+/// Opens `url` in a new tab that cannot reach back into this page; false if the browser
+/// refused. (With `noopener` it returns no window even when it opened one.)
+pub fn open_in_new_tab(url: &str) -> bool {
+    web_sys::window().is_some_and(|window| {
+        window
+            .open_with_url_and_target_and_features(url, "_blank", "noopener")
+            .is_ok()
+    })
+}
+
 /// Removes the fragment from the address bar without reloading or scrolling.
 pub fn clear_fragment() {
     if let Some(window) = web_sys::window() {

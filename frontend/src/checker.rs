@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use validator_core::export::{self, Export, Kind, Refusal};
 use validator_core::{analyze, Analysis, Options, Report};
+
+use crate::rule_docs::RuleDoc;
 use wasm_bindgen::JsValue;
 
 /// Where the page finds the worker's loader (written by Trunk beside `index.html`, from the
@@ -36,6 +38,8 @@ pub enum Request {
         kind: Kind,
         options: export::Options,
     },
+    /// The documentation of the rule with this code or name (a rule page).
+    Explain { rule: String },
 }
 
 /// What the worker answers.
@@ -43,6 +47,11 @@ pub enum Request {
 pub enum Response {
     Checked(Checked),
     Exported(Exported),
+    /// The rule asked for, or `None` when there is no such rule.
+    Explained {
+        rule: String,
+        doc: Option<RuleDoc>,
+    },
 }
 
 /// The check of one revision.
@@ -110,6 +119,10 @@ impl Engine {
                     result,
                 })
             }
+            Request::Explain { rule } => Response::Explained {
+                doc: validator_core::rules::find(&rule).map(RuleDoc::of),
+                rule,
+            },
         }
     }
 }

@@ -35,6 +35,7 @@ extern "C" {
         on_change: &Closure<dyn FnMut(Array, String, u32)>,
         on_blur: &Closure<dyn FnMut()>,
         on_fix: &Closure<dyn FnMut(u32)>,
+        on_complete: &Closure<dyn FnMut(String) -> String>,
     ) -> CodeEditor;
 
     /// One editor on the page.
@@ -81,6 +82,9 @@ pub struct Callbacks {
     /// A finding's Fix button in its tooltip was pressed: the index of its fix in the list
     /// [`CodeEditor::set_diagnostics`] returned last.
     pub on_fix: Closure<dyn FnMut(u32)>,
+    /// What may be written at the caret, given the text before it: the JSON of
+    /// `{typed, options}` (see `validator_core::complete`), or an empty string for nothing.
+    pub on_complete: Closure<dyn FnMut(String) -> String>,
 }
 
 impl Callbacks {
@@ -88,6 +92,7 @@ impl Callbacks {
         mut on_change: impl FnMut(Vec<Change>, ChangeKind, usize) + 'static,
         on_blur: impl FnMut() + 'static,
         mut on_fix: impl FnMut(usize) + 'static,
+        on_complete: impl FnMut(String) -> String + 'static,
     ) -> Self {
         Callbacks {
             on_change: Closure::new(move |flat: Array, kind: String, length: u32| {
@@ -107,6 +112,7 @@ impl Callbacks {
             }),
             on_blur: Closure::new(on_blur),
             on_fix: Closure::new(move |index: u32| on_fix(index as usize)),
+            on_complete: Closure::new(on_complete),
         }
     }
 }
@@ -243,6 +249,7 @@ impl EditorModule {
             &callbacks.on_change,
             &callbacks.on_blur,
             &callbacks.on_fix,
+            &callbacks.on_complete,
         )
     }
 }

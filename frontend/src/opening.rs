@@ -38,7 +38,12 @@ impl OpenedTab {
 /// this tab's draft rather than the link again).
 pub fn take_link() -> Option<Result<String, String>> {
     let fragment = browser::fragment();
-    if fragment.is_empty() {
+    // A rule's page is a place in the app, not a template; a `#url=` link is loaded once the
+    // tab is open (`use_url_link`).
+    if fragment.is_empty()
+        || crate::use_route::rule_of(&fragment).is_some()
+        || crate::use_url_link::address_of(&fragment).is_some()
+    {
         return None;
     }
     browser::clear_fragment();

@@ -8,6 +8,8 @@ import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const DIST = join(import.meta.dirname, "../../dist");
+/** Test pages and templates, served under /fixtures/ beside the app (same origin). */
+const FIXTURES = join(import.meta.dirname, "fixtures");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json" };
 
 /** The headers dist/staticwebapp.config.json asks a host to send (scripts/csp.py writes it),
@@ -26,7 +28,9 @@ export async function serve() {
   securityHeaders = await loadSecurityHeaders();
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(DIST, path.endsWith("/") ? `${path}index.html` : path);
+    const file = path.startsWith("/fixtures/")
+      ? join(FIXTURES, path.slice("/fixtures/".length))
+      : join(DIST, path.endsWith("/") ? `${path}index.html` : path);
     try {
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       // As hosts with precompressed files do (scripts/dist.sh writes the .gz copies).

@@ -10,6 +10,7 @@
 //! ```
 
 pub mod catalog;
+pub mod complete;
 pub mod decode;
 pub mod diagnostic;
 pub mod edit;

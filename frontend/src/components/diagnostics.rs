@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::use_form_editor;
 use crate::state::EditorAction;
+use crate::use_route::rule_href;
 
 #[derive(Properties, PartialEq)]
 pub struct FieldMessagesProps {
@@ -40,7 +41,7 @@ fn diagnostic_line(props: &DiagnosticLineProps) -> Html {
     html! {
         <li class={classes!("message", severity_class(d.severity))}>
             <span class="severity">{ severity_word(d.severity) }</span>
-            <code class="code">{ d.code }</code>
+            <a class="code" href={rule_href(d.code)} title="About this rule"><code>{ d.code }</code></a>
             <span class="text">{ &d.message }</span>
             if let Some(help) = &d.help { <span class="help">{ help }</span> }
             { fix.unwrap_or_default() }

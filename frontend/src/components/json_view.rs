@@ -6,12 +6,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use validator_core::Fix;
+use validator_core::{complete, pointer, Fix};
 use yew::prelude::*;
 
 use super::use_editor;
 use crate::code_editor::{self, Callbacks, Change, ChangeKind, CodeEditor, EditorSlot};
-use crate::state::EditorAction;
+use crate::state::{EditorAction, EditorState};
 
 /// How long typing must pause to end one undo step.
 const TYPING_PAUSE_MS: u32 = 1_000;
@@ -35,11 +35,14 @@ pub fn json_view() -> Html {
     let held = use_mut_ref(|| editor.text.clone());
     // The fixes of the findings the editor shows, as its Fix buttons number them.
     let fixes = use_mut_ref(Vec::<Fix>::new);
+    // The state completions are computed against (the editor's callbacks outlive renders).
+    let latest = use_mut_ref(|| editor.clone());
+    *latest.borrow_mut() = editor.clone();
 
     {
         let (host, code, loaded, failed) =
             (host.clone(), code.clone(), loaded.clone(), failed.clone());
-        let (held, fixes) = (held.clone(), fixes.clone());
+        let (held, fixes, latest) = (held.clone(), fixes.clone(), latest.clone());
         let dispatcher = editor.dispatcher();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local({
@@ -52,7 +55,8 @@ pub fn json_view() -> Html {
                     let Some(parent) = host.cast::<web_sys::Element>() else {
                         return;
                     };
-                    let callbacks = callbacks(dispatcher, held.clone(), code.clone(), fixes);
+                    let callbacks =
+                        callbacks(dispatcher, held.clone(), code.clone(), fixes, latest);
                     let text = held.borrow().clone();
                     let opened = module.open(&parent, LABEL, &text, &callbacks);
                     *code.borrow_mut() = Some((opened, callbacks));
@@ -117,6 +121,7 @@ fn callbacks(
     held: Rc<RefCell<Rc<String>>>,
     code: Rc<RefCell<Option<(CodeEditor, Callbacks)>>>,
     fixes: Rc<RefCell<Vec<Fix>>>,
+    latest: Rc<RefCell<crate::components::Editor>>,
 ) -> Callbacks {
     let pause = Rc::new(RefCell::new(None::<Timeout>));
     let on_change = {
@@ -159,5 +164,27 @@ fn callbacks(
             dispatcher.dispatch(EditorAction::ApplyFix(fix));
         }
     };
-    Callbacks::new(on_change, on_blur, on_fix)
+    let on_complete = move |before: String| completions(&latest.borrow(), &before);
+    Callbacks::new(on_change, on_blur, on_fix, on_complete)
+}
+
+/// The completions at the end of `before` (the text before the caret) as the editor reads
+/// them: `{"typed": <UTF-16 length of the token typed>, "options": [...]}`, or `""`. Paths
+/// are the file's; the schema speaks of the edited template, so places outside it (an ARM
+/// template's parameters) get nothing.
+fn completions(state: &EditorState, before: &str) -> String {
+    let Some(mut context) = complete::context::at(before) else {
+        return String::new();
+    };
+    let base = pointer::tokens(state.template_base().as_str());
+    if !context.path.starts_with(&base) {
+        return String::new();
+    }
+    context.path.drain(..base.len());
+    let options = complete::options(state.api_version(), state.template(), &context);
+    if options.is_empty() {
+        return String::new();
+    }
+    let typed = context.typed.encode_utf16().count();
+    serde_json::json!({ "typed": typed, "options": options }).to_string()
 }

@@ -2,6 +2,7 @@
 
 pub mod diagnostics;
 pub mod draft_conflict;
+pub mod embed_bar;
 pub mod entry_list;
 pub mod entry_row;
 pub mod entry_view;
@@ -16,6 +17,7 @@ pub mod notice;
 pub mod placeholder_form;
 pub mod problems_panel;
 pub mod recent_drafts;
+pub mod rule_page;
 pub mod section_nav;
 pub mod section_view;
 pub mod status_bar;

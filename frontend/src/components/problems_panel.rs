@@ -8,6 +8,7 @@ use super::diagnostics::{fix_button, severity_class, severity_word};
 use super::{use_editor, use_navigation};
 use crate::code_editor::EditorSlot;
 use crate::pointers::FilePointer;
+use crate::use_route::rule_href;
 
 /// The Problems region beside the form.
 #[function_component(ProblemsPanel)]
@@ -72,6 +73,7 @@ fn problem_item(props: &ProblemItemProps) -> Html {
                 <span class="text">{ &d.message }</span>
                 <span class="where">{ place }</span>
             </button>
+            <a class="rule-link" href={rule_href(d.code)} aria-label={format!("About rule {}", d.code)}>{ "About this rule" }</a>
             { fix.unwrap_or_default() }
         </li>
     }

@@ -4,7 +4,7 @@ mod gen2_source;
 mod latest_version;
 mod managed_image_source_id;
 mod plan_info;
-mod platform_image_incomplete;
+pub mod platform_image_incomplete;
 mod shared_image_version_source_id;
 
 pub use gen2_source::GEN2_SOURCE;

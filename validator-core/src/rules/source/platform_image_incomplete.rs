@@ -37,6 +37,9 @@ crate::declare_rule! {
     }
 }
 
+/// What a `PlatformImage` source needs to name its image, though the schema requires none.
+pub const NEEDED: [&str; 4] = ["publisher", "offer", "sku", "version"];
+
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     let Some(source) = template.source() else {
         return;
@@ -44,7 +47,7 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     if template.source_type() != Some("PlatformImage") {
         return;
     }
-    let missing: Vec<&str> = ["publisher", "offer", "sku", "version"]
+    let missing: Vec<&str> = NEEDED
         .into_iter()
         .filter(|k| !source.contains_key(*k))
         .collect();
