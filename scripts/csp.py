@@ -30,7 +30,7 @@ if len(scripts) != 1:
     sys.exit(f"expected one inline module script in {index}, found {len(scripts)}")
 digest = base64.b64encode(hashlib.sha256(scripts[0].encode("utf-8")).digest()).decode()
 
-link_origins = os.environ.get("AIB_LINK_ORIGINS", "https://raw.githubusercontent.com").split()
+link_origins = os.environ.get("AIB_LINK_ORIGINS", "https://raw.githubusercontent.com").split()  # docs/embed.md
 for origin in link_origins:
     if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?", origin):
         sys.exit(f"AIB_LINK_ORIGINS: {origin!r} is not an origin such as https://example.org")
