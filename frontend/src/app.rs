@@ -8,8 +8,10 @@ use crate::code_editor::EditorSlot;
 use crate::components::draft_conflict::DraftConflict;
 use crate::components::embed_bar::EmbedBar;
 use crate::components::examples::Examples;
+use crate::components::export_panel::ExportPanel;
 use crate::components::import_panel::ImportPanel;
 use crate::components::json_view::JsonView;
+use crate::components::narrow_tabs::{NarrowTabs, ShowView, View};
 use crate::components::notice::Notice;
 use crate::components::problems_panel::ProblemsPanel;
 use crate::components::recent_drafts::RecentDrafts;
@@ -21,7 +23,7 @@ use crate::components::storage_problem::StorageProblem;
 use crate::components::template_picker::TemplatePicker;
 use crate::components::toolbar::{Panel, Toolbar};
 use crate::components::unreadable_saved_work::UnreadableSavedWork;
-use crate::components::{Editor, FormEditor, Navigation};
+use crate::components::{Editor, FormEditor, Navigation, OpenPanel};
 use crate::history_keys::use_history_keys;
 use crate::opening::open_tab;
 use crate::sections::SECTIONS;
@@ -74,6 +76,18 @@ pub fn app() -> Html {
     let section = SECTIONS[navigation.section];
     // A rule's page shows over the designer, which stays as it is underneath.
     let rule = use_rule_route();
+    // What a narrow screen shows; the status bar's count shows the problems.
+    let view = use_state(View::default);
+    let show_view = {
+        let view = view.clone();
+        Callback::from(move |v: View| view.set(v))
+    };
+    let show_problems = show_view.reform(|()| {
+        // Once shown: the heading is hidden until the view changes on a narrow screen.
+        gloo::timers::callback::Timeout::new(0, || crate::browser::focus_id("problems-heading"))
+            .forget();
+        View::Problems
+    });
 
     let layout = if embed {
         html! {
@@ -85,7 +99,7 @@ pub fn app() -> Html {
                     <JsonView />
                     <ProblemsPanel />
                 </main>
-                <StatusBar />
+                <StatusBar onshowproblems={show_problems.clone()} />
             </div>
         }
     } else {
@@ -93,7 +107,7 @@ pub fn app() -> Html {
                 <div class="app" {ondragover} {ondrop}>
                     <header class="app-header">
                         <h1>{ "Image Builder template designer" }</h1>
-                        <Toolbar panel={*panel} {onpanel} {onshare} />
+                        <Toolbar panel={*panel} onpanel={onpanel.clone()} {onshare} />
                     </header>
                     <UnreadableSavedWork saved_work={unreadable_saved_work} />
                     <DraftConflict />
@@ -102,8 +116,12 @@ pub fn app() -> Html {
                     if *panel == Panel::Examples { <Examples onclose={close_panel.clone()} /> }
                     if *panel == Panel::Import { <ImportPanel onclose={close_panel.clone()} /> }
                     if *panel == Panel::Recent { <RecentDrafts onclose={close_panel} /> }
+                    if *panel == Panel::Export {
+                        <div class="panel exports" role="region" aria-label="Exports"><ExportPanel /></div>
+                    }
                     if let Some(rule) = &*rule { <RulePage rule={rule.clone()} /> }
-                    <main class="workspace" hidden={rule.is_some()}>
+                    <NarrowTabs view={*view} onchange={show_view.clone()} />
+                    <main class={classes!("workspace", view.class())} hidden={rule.is_some()}>
                         <SectionNav />
                         <div class="form">
                             <TemplatePicker />
@@ -114,7 +132,7 @@ pub fn app() -> Html {
                             <ProblemsPanel />
                         </div>
                     </main>
-                    <StatusBar />
+                    <StatusBar onshowproblems={show_problems} />
                 </div>
         }
     };
@@ -124,7 +142,11 @@ pub fn app() -> Html {
           <ContextProvider<EditorSlot> context={(*json_editor).clone()}>
             <ContextProvider<Navigation> context={navigation}>
             <ContextProvider<FormEditor> context={(*form_editor).clone()}>
+            <ContextProvider<OpenPanel> context={OpenPanel(onpanel)}>
+            <ContextProvider<ShowView> context={ShowView(show_view)}>
                 { layout }
+            </ContextProvider<ShowView>>
+            </ContextProvider<OpenPanel>>
             </ContextProvider<FormEditor>>
             </ContextProvider<Navigation>>
           </ContextProvider<EditorSlot>>

@@ -4,7 +4,7 @@
 //! are not offered.
 
 use serde_json::Value;
-use validator_core::schema::locate;
+use validator_core::schema::{help, locate};
 
 /// How a value is edited.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,7 +137,7 @@ pub fn fields(root: &Value, node: &Value, value: Option<&Value>) -> Vec<Field> {
                     .get("description")
                     .or_else(|| resolved.get("description"))
                     .and_then(Value::as_str)
-                    .map(str::to_owned),
+                    .map(|d| help::readable(d).into_owned()),
                 default: schema
                     .get("default")
                     .or_else(|| resolved.get("default"))

@@ -2,12 +2,25 @@
 
 use crate::pointers::FilePointer;
 
-/// One section: its title and the template properties it edits (relative pointers).
+/// One section: its title, the template properties it edits (relative pointers), and the
+/// official documentation of what it sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Section {
     pub id: &'static str,
     pub title: &'static str,
     pub pointers: &'static [&'static str],
+    pub docs: &'static str,
+}
+
+/// A heading of the Image Builder template reference on Microsoft Learn, which most sections
+/// link to (read November 2026).
+macro_rules! reference {
+    ($anchor:literal) => {
+        concat!(
+            "https://learn.microsoft.com/azure/virtual-machines/linux/image-builder-json",
+            $anchor
+        )
+    };
 }
 
 pub const SECTIONS: &[Section] = &[
@@ -15,16 +28,20 @@ pub const SECTIONS: &[Section] = &[
         id: "basics",
         title: "Basics",
         pointers: &["/name", "/location", "/apiVersion", "/tags"],
+        docs: reference!("#template-format"),
     },
     Section {
         id: "identity",
         title: "Identity",
         pointers: &["/identity"],
+        docs:
+            "https://learn.microsoft.com/azure/virtual-machines/linux/image-builder-permissions-cli",
     },
     Section {
         id: "source",
         title: "Source",
         pointers: &["/properties/source"],
+        docs: reference!("#properties-source"),
     },
     Section {
         id: "build-vm",
@@ -36,11 +53,13 @@ pub const SECTIONS: &[Section] = &[
             "/properties/autoRun",
             "/properties/managedResourceTags",
         ],
+        docs: reference!("#properties-vmprofile"),
     },
     Section {
         id: "customize",
         title: "Customize",
         pointers: &["/properties/customize"],
+        docs: reference!("#properties-customize"),
     },
     Section {
         id: "validate",
@@ -50,16 +69,19 @@ pub const SECTIONS: &[Section] = &[
             "/properties/optimize",
             "/properties/errorHandling",
         ],
+        docs: reference!("#properties-validate"),
     },
     Section {
         id: "distribute",
         title: "Distribute",
         pointers: &["/properties/distribute"],
+        docs: reference!("#properties-distribute"),
     },
     Section {
         id: "review",
         title: "Review",
         pointers: &[],
+        docs: "https://learn.microsoft.com/azure/virtual-machines/image-builder-overview",
     },
 ];
 

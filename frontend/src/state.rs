@@ -149,6 +149,11 @@ pub struct EditorState {
     pub notice: Option<String>,
     /// True while keystrokes in the JSON view are being gathered into one undo step.
     typing: bool,
+    /// The check of a text with syntax errors that came while the user was still typing: a
+    /// half-typed key (`"loc`) is not a mistake yet, so its findings (and the read-only form
+    /// they bring) wait for the pause in typing instead of flickering on every key. A check
+    /// of text without syntax errors shows at once.
+    held: Option<Rc<Checked>>,
     /// The draft this tab edits: it saves under this id only (see `drafts`).
     pub draft_id: Rc<str>,
     /// Another tab's newer text for this draft: until the user chooses, this tab does not
@@ -202,6 +207,7 @@ impl PartialEq for EditorState {
             && Rc::ptr_eq(&self.stash, &other.stash)
             && self.notice == other.notice
             && self.typing == other.typing
+            && self.held.as_ref().map(Rc::as_ptr) == other.held.as_ref().map(Rc::as_ptr)
             && self.draft_id == other.draft_id
             && self.conflict == other.conflict
             && self.storage_problem == other.storage_problem
@@ -234,6 +240,7 @@ impl EditorState {
             stash: Rc::default(),
             notice: None,
             typing: false,
+            held: None,
             draft_id: Rc::from(""),
             conflict: None,
             storage_problem: None,
@@ -613,9 +620,17 @@ impl Reducible for EditorState {
         let next = match action {
             EditorAction::SetText(text) => self.with_text_as(text, Step::Typing),
             EditorAction::Paste(text) => self.with_text(text),
-            EditorAction::Checkpoint => EditorState {
-                typing: false,
-                ..(*self).clone()
+            EditorAction::Checkpoint => match self.held.clone() {
+                Some(held) if held.revision == self.revision => EditorState {
+                    typing: false,
+                    held: None,
+                    ..self.with_check(Rc::unwrap_or_clone(held))
+                },
+                _ => EditorState {
+                    typing: false,
+                    held: None,
+                    ..(*self).clone()
+                },
             },
             EditorAction::Import(text) => EditorState {
                 template_index: 0,
@@ -711,6 +726,12 @@ impl Reducible for EditorState {
             EditorAction::Checked(checked) => {
                 if checked.revision != self.revision {
                     return self;
+                }
+                if self.typing && checked.report.syntax_errors().next().is_some() {
+                    return Rc::new(EditorState {
+                        held: Some(checked),
+                        ..(*self).clone()
+                    });
                 }
                 // The answer is this action's own: take its parts instead of copying them.
                 self.with_check(Rc::unwrap_or_clone(checked))
@@ -839,7 +860,9 @@ mod tests {
     fn invalid_text_is_kept_and_the_form_is_read_only() {
         let state = start(json!({"location": "westeurope"}));
         let typed = "{\"location\": \"west".to_owned();
-        let state = state.act(EditorAction::SetText(typed.clone()));
+        let state = state
+            .act(EditorAction::SetText(typed.clone()))
+            .act(EditorAction::Checkpoint);
         assert_eq!(*state.text, typed);
         assert!(state.is_read_only());
         let state = state.act(EditorAction::SetValue {
@@ -916,6 +939,32 @@ mod tests {
         let after = after.settled();
         assert!(!after.is_checking());
         assert_eq!(after.document(), Some(&json!({"location": "b"})));
+    }
+
+    #[test]
+    fn a_broken_texts_findings_wait_for_the_pause_in_typing_and_good_ones_do_not() {
+        let state = start(json!({"location": "westeurope"}));
+        let before = state.report.clone();
+        // A key half typed: its check comes while the user is still typing.
+        let typing = state.act(EditorAction::SetText(
+            r#"{"location": "westeurope", "ta"#.into(),
+        ));
+        let answered = typing.clone().act(EditorAction::Checked(check_of(&typing)));
+        assert!(
+            Rc::ptr_eq(&answered.report, &before),
+            "the last good findings stay"
+        );
+        assert!(answered.is_checking());
+        let paused = answered.reduce(EditorAction::Checkpoint);
+        assert!(!paused.is_checking());
+        assert!(paused.report.syntax_errors().next().is_some());
+        // Text without syntax errors shows at once, typing or not.
+        let typing = paused.act(EditorAction::SetText(
+            r#"{"location": "westeurope", "tags": {}}"#.into(),
+        ));
+        let answered = typing.clone().act(EditorAction::Checked(check_of(&typing)));
+        assert!(!answered.is_checking());
+        assert_eq!(answered.report.syntax_errors().count(), 0);
     }
 
     #[test]

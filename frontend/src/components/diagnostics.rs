@@ -5,6 +5,7 @@ use std::rc::Rc;
 use validator_core::{Diagnostic, Severity};
 use yew::prelude::*;
 
+use super::help_text::help_html;
 use super::use_form_editor;
 use crate::state::EditorAction;
 use crate::use_route::rule_href;
@@ -43,7 +44,7 @@ fn diagnostic_line(props: &DiagnosticLineProps) -> Html {
             <span class="severity">{ severity_word(d.severity) }</span>
             <a class="code" href={rule_href(d.code)} title="About this rule"><code>{ d.code }</code></a>
             <span class="text">{ &d.message }</span>
-            if let Some(help) = &d.help { <span class="help">{ help }</span> }
+            if let Some(help) = &d.help { <span class="help">{ help_html(help) }</span> }
             { fix.unwrap_or_default() }
         </li>
     }

@@ -156,15 +156,17 @@ pub fn export_panel() -> Html {
 
     html! {
         <div class="export">
-            if errors > 0 {
-                <p class="banner is-warning">{ format!("This template has {errors} error{}: the service will reject it or the build will fail. You can still export it.", if errors == 1 { "" } else { "s" }) }</p>
-            }
             <div class="buttons">
                 <button type="button" onclick={copy((*editor.text).clone(), "the JSON")}>{ "Copy JSON" }</button>
                 <button type="button" onclick={download(file_name(&editor), (*editor.text).clone(), "application/json")}>{ "Download JSON" }</button>
                 <button type="button" disabled={az_refused} onclick={copy(az, "the az commands")}>{ "Copy az commands" }</button>
             </div>
             <p class="said" role="status" aria-live="polite">{ (*said).clone() }</p>
+            // Below the buttons: it comes and goes as errors are fixed, and must not move them
+            // under the pointer.
+            if errors > 0 {
+                <p class="banner is-warning">{ format!("This template has {errors} error{}: the service will reject it or the build will fail. You can still export it.", if errors == 1 { "" } else { "s" }) }</p>
+            }
             <details class="export-options">
                 <summary>{ "Names used by the scripts" }</summary>
                 { name_input("Resource group", "export-resource-group", names.resource_group.clone(), |n, v| n.resource_group = v) }

@@ -8,6 +8,8 @@ use serde_json::Value;
 use validator_core::catalog::images::{Preset, PRESETS};
 use validator_core::model::is_expression_value;
 use validator_core::{schema, Severity};
+
+use super::help_text::help_html;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -54,16 +56,23 @@ pub fn field_view(props: &FieldProps) -> Html {
     }
 }
 
-/// Label, help and default line shared by every field.
+/// Label, help and default line shared by every field. The schema's default is shown only
+/// when the help does not already say what happens by default (`buildTimeoutInMinutes`'
+/// default is 0, which means 4 hours: its help says so, "Default: 0" would mislead).
 pub fn field_hint(field: &Field) -> Html {
+    let help_says_default = field
+        .help
+        .as_deref()
+        .is_some_and(|h| h.to_lowercase().contains("default"));
     let default = field
         .default
         .as_ref()
         .filter(|d| !matches!(d, Value::String(s) if s.is_empty()))
+        .filter(|_| !help_says_default)
         .map(|d| format!("Default: {d}"));
     html! {
         <p class="hint">
-            if let Some(help) = &field.help { <span>{ help }</span> }
+            if let Some(help) = &field.help { <span>{ help_html(help) }</span> }
             if let Some(default) = default { <span class="default">{ default }</span> }
         </p>
     }

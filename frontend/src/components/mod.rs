@@ -9,10 +9,12 @@ pub mod entry_view;
 pub mod examples;
 pub mod export_panel;
 pub mod field;
+pub mod help_text;
 pub mod import_panel;
 pub mod json_view;
 pub mod list_field;
 pub mod map_field;
+pub mod narrow_tabs;
 pub mod notice;
 pub mod placeholder_form;
 pub mod problems_panel;
@@ -68,6 +70,10 @@ pub fn use_form_editor() -> Editor {
 pub fn use_editor() -> Editor {
     use_context::<Editor>().expect("components are rendered inside the editor provider")
 }
+
+/// Opens a panel under the toolbar (Review's "Open the exports").
+#[derive(Clone, PartialEq)]
+pub struct OpenPanel(pub Callback<toolbar::Panel>);
 
 /// The checker worker's connection (`use_checker`), for exports.
 #[hook]

@@ -5,6 +5,7 @@ use validator_core::Diagnostic;
 use yew::prelude::*;
 
 use super::diagnostics::{fix_button, severity_class, severity_word};
+use super::narrow_tabs::{ShowView, View};
 use super::{use_editor, use_navigation};
 use crate::code_editor::EditorSlot;
 use crate::pointers::FilePointer;
@@ -15,7 +16,7 @@ use crate::use_route::rule_href;
 pub fn problems_panel() -> Html {
     html! {
         <section class="problems" role="region" aria-label="Problems">
-            <h2>{ "Problems" }</h2>
+            <h2 id="problems-heading" tabindex="-1">{ "Problems" }</h2>
             <ProblemList />
         </section>
     }
@@ -57,9 +58,14 @@ fn problem_item(props: &ProblemItemProps) -> Html {
         let at = d.span.filter(|_| !editor.is_checking()).map(|s| s.start);
         let text = editor.text.clone();
         let go_to = navigation.go_to.clone();
+        let show_view = use_context::<ShowView>();
         Callback::from(move |_: MouseEvent| {
             if let (Some(slot), Some(at)) = (&json_editor, at) {
                 slot.show(&text, at);
+            }
+            // On a narrow screen the field is on the form's tab.
+            if let Some(show) = &show_view {
+                show.0.emit(View::Form);
             }
             go_to.emit(pointer.clone());
         })

@@ -7,7 +7,6 @@ use validator_core::{pointer, schema, ApiVersion};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::export_panel::ExportPanel;
 use super::field::{FieldView, JsonField};
 use super::placeholder_form::PlaceholderForm;
 use super::problems_panel::ProblemList;
@@ -52,7 +51,10 @@ pub fn section_view(props: &SectionViewProps) -> Html {
     };
     html! {
         <section class="section" aria-labelledby={format!("section-{}", props.section.id)}>
-            <h2 id={format!("section-{}", props.section.id)}>{ props.section.title }</h2>
+            <div class="section-heading">
+                <h2 id={format!("section-{}", props.section.id)}>{ props.section.title }</h2>
+                <a class="section-docs" href={props.section.docs} target="_blank" rel="noopener noreferrer">{ format!("{} in the Image Builder docs", props.section.title) }</a>
+            </div>
             { readonly_banner.unwrap_or_default() }
             { body }
         </section>
@@ -125,10 +127,22 @@ fn api_version_field() -> Html {
     }
 }
 
-/// The last section: what is left to fill in, properties no section shows, all problems, export.
+/// The last section: what is left to fill in, properties no section shows, all problems, and
+/// the way to the exports.
 #[function_component(Review)]
 fn review() -> Html {
     let editor = use_form_editor();
+    let open_exports = use_context::<super::OpenPanel>()
+        .map(|open| {
+            Callback::from(move |_: MouseEvent| {
+                open.0.emit(super::toolbar::Panel::Export);
+                // The panel is under the toolbar, out of view from here: take the focus there
+                // once it is rendered.
+                gloo::timers::callback::Timeout::new(0, || crate::browser::focus_id("export-kind"))
+                    .forget();
+            })
+        })
+        .unwrap_or_default();
     let template = editor.template().unwrap_or(&Value::Null);
     let mut others: Vec<TemplatePointer> = Vec::new();
     if let Some(object) = template.as_object() {
@@ -157,7 +171,10 @@ fn review() -> Html {
             <h3>{ "All problems" }</h3>
             <ProblemList />
             <h3>{ "Export" }</h3>
-            <ExportPanel />
+            <p>
+                { "The JSON, the az commands, the ARM template, Bicep and Azure PowerShell are under Export in the toolbar. " }
+                <button type="button" onclick={open_exports}>{ "Open the exports" }</button>
+            </p>
         </>
     }
 }

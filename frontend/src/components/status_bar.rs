@@ -4,8 +4,14 @@ use yew::prelude::*;
 
 use super::use_editor;
 
+#[derive(Properties, PartialEq)]
+pub struct StatusBarProps {
+    /// The count was clicked: show the problems.
+    pub onshowproblems: Callback<()>,
+}
+
 #[function_component(StatusBar)]
-pub fn status_bar() -> Html {
+pub fn status_bar(props: &StatusBarProps) -> Html {
     let editor = use_editor();
     let summary = editor.report.summary;
     let class = if summary.errors > 0 {
@@ -21,7 +27,9 @@ pub fn status_bar() -> Html {
     let checking = editor.is_checking();
     html! {
         <footer class="status-bar">
-            <span class={classes!("status", class, checking.then_some("is-stale"))} role="status" aria-live="polite" aria-busy={checking.to_string()}>{ editor.status_text() }</span>
+            <button type="button" class="status-count" title="Show the problems" onclick={props.onshowproblems.reform(|_: MouseEvent| ())}>
+                <span class={classes!("status", class, checking.then_some("is-stale"))} role="status" aria-live="polite" aria-busy={checking.to_string()}>{ editor.status_text() }</span>
+            </button>
             if checking { <span class="checking" aria-hidden="true">{ "checking…" }</span> }
             <span class="api">{ format!("API {}", editor.api_version()) }</span>
             if templates > 1 { <span>{ format!("template {} of {templates}", editor.template_index + 1) }</span> }

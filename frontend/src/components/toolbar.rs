@@ -14,6 +14,7 @@ pub enum Panel {
     Examples,
     Import,
     Recent,
+    Export,
 }
 
 #[derive(Properties, PartialEq)]
@@ -40,10 +41,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let editor = editor.clone();
         Callback::from(move |_| editor.dispatch(EditorAction::Redo))
     };
-    let navigation = super::use_navigation();
-    let to_export = navigation
-        .open_section
-        .reform(|_: MouseEvent| crate::sections::SECTIONS.len() - 1);
     let new_panel = (props.panel == Panel::New).then(|| {
         let start = |text: &'static str| {
             let editor = editor.clone();
@@ -73,7 +70,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" onclick={undo} disabled={!editor.can_undo()} aria-keyshortcuts="Control+Z">{ "Undo" }</button>
                 <button type="button" onclick={redo} disabled={!editor.can_redo()} aria-keyshortcuts="Control+Shift+Z">{ "Redo" }</button>
                 <span class="separator" />
-                <button type="button" onclick={to_export}>{ "Export" }</button>
+                <button type="button" aria-expanded={(props.panel == Panel::Export).to_string()} onclick={toggle(Panel::Export)}>{ "Export" }</button>
                 <button type="button" onclick={props.onshare.reform(|_| ())}>{ "Copy share link" }</button>
             </div>
             { new_panel.unwrap_or_default() }

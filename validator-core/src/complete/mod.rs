@@ -252,14 +252,14 @@ fn type_name(root: &Value, schema: &Value) -> String {
         .to_owned()
 }
 
-/// The spec's description of `schema` (the member's own, else its type's).
+/// The spec's description of `schema` (the member's own, else its type's), made readable.
 fn help(root: &Value, schema: &Value) -> String {
     schema
         .get("description")
         .or_else(|| locate::resolve(root, schema, None).get("description"))
         .and_then(Value::as_str)
+        .map(|d| crate::schema::help::readable(d).into_owned())
         .unwrap_or_default()
-        .to_owned()
 }
 
 fn required(node: &Value) -> Vec<&str> {

@@ -8,6 +8,7 @@
 //! the derived schemas use (its docs say why it is not the `jsonschema` crate); this module
 //! turns its errors into diagnostics with suggestions and fixes.
 
+pub mod help;
 pub mod locate;
 mod read_only;
 pub mod validate;
@@ -123,10 +124,13 @@ fn translate(
                     .any(|k| crate::suggest::nearest(k, [name]) == Some(name))
             });
             if !misspelt {
+                // At the missing property's own pointer, so an editor shows the error at the
+                // field it names; the text has no place for it, so its span is the object's
+                // (the nearest place that exists).
                 out.push(
                     Diagnostic::new(
                         &rules::MISSING_REQUIRED_PROPERTY,
-                        abs,
+                        pointer::join(&abs, name),
                         format!("{place} is missing the required property `{name}`"),
                     )
                     .help(required_help(name)),

@@ -73,11 +73,11 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
             format!("`apiVersion` is the expression `{expression}`; checked as {newest}"),
         )
         .severity(Severity::Info)
-        .help("pass `--api-version` to check against the version the deployment will use"),
+        .help("to check against the version the deployment will use, write it as `apiVersion` (or give it to `aib check --api-version`)"),
         ApiVersionSource::Missing => {
             let (severity, help) = match template.shape {
                 Shape::ArmResource => (Severity::Error, "every resource in an ARM template needs an `apiVersion`"),
-                _ => (Severity::Info, "a body for `az resource create --is-full-object` gets its version from `--api-version`; pass the same to `aib check --api-version`"),
+                _ => (Severity::Info, "a body for `az resource create --is-full-object` gets its version from the command's `--api-version`: set `apiVersion` here (or give `aib check --api-version`) to check against the same"),
             };
             Diagnostic::new(
                 &API_VERSION,
