@@ -5,6 +5,7 @@ mod container_instance_subnet;
 mod os_disk_size;
 mod proxy_vm_size;
 mod subnet_id;
+mod unknown_vm_size;
 mod windows_build_vm_size;
 
 pub use build_timeout::BUILD_TIMEOUT;
@@ -12,6 +13,7 @@ pub use container_instance_subnet::CONTAINER_INSTANCE_SUBNET;
 pub use os_disk_size::OS_DISK_SIZE;
 pub use proxy_vm_size::PROXY_VM_SIZE;
 pub use subnet_id::SUBNET_ID;
+pub use unknown_vm_size::UNKNOWN_VM_SIZE;
 pub use windows_build_vm_size::WINDOWS_BUILD_VM_SIZE;
 
 /// The rules of this group.
@@ -22,4 +24,5 @@ pub static GROUP_RULES: &[&crate::rules::RuleMeta] = &[
     &SUBNET_ID,
     &CONTAINER_INSTANCE_SUBNET,
     &PROXY_VM_SIZE,
+    &UNKNOWN_VM_SIZE,
 ];
