@@ -505,7 +505,7 @@ pub fn parse(name: &str) -> Option<SizeName<'_>> {
         return None;
     }
     let (rest, version) = match rest.rsplit_once('_') {
-        Some((head, v)) if v.len() > 1 && v[..1].eq_ignore_ascii_case("v") => {
+        Some((head, v)) if v.starts_with(['v', 'V']) && v.len() > 1 => {
             (head, Some(v[1..].parse::<u8>().ok()?))
         }
         _ => (rest, None),
@@ -645,6 +645,9 @@ mod tests {
             "Standard_Ds_v5",
             "Premium_D4s_v5",
             "Standard_D4s_vx",
+            "Standard_D4s_éé",
+            "Standard_D4é_v5",
+            "Standard_é",
         ] {
             assert!(parse(wrong).is_none(), "{wrong}");
         }
