@@ -367,6 +367,23 @@ pub const FAMILIES: &[Family] = &[
         ],
     },
     Family {
+        name: "Dsv6",
+        generations: V2Only,
+        arch: X64,
+        premium_storage: true,
+        sizes: &[
+            ("Standard_D2s_v6", 2, 8.0),
+            ("Standard_D4s_v6", 4, 16.0),
+            ("Standard_D8s_v6", 8, 32.0),
+            ("Standard_D16s_v6", 16, 64.0),
+            ("Standard_D32s_v6", 32, 128.0),
+            ("Standard_D48s_v6", 48, 192.0),
+            ("Standard_D64s_v6", 64, 256.0),
+            ("Standard_D96s_v6", 96, 384.0),
+            ("Standard_D128s_v6", 128, 512.0),
+        ],
+    },
+    Family {
         name: "Esv5",
         generations: Both,
         arch: X64,
@@ -656,6 +673,6 @@ mod tests {
             Some("Dsv5")
         );
         assert_eq!(family_of(&parse("Standard_D2lds_v5").unwrap()), None);
-        assert_eq!(newest_version("d", "s"), Some(5));
+        assert_eq!(newest_version("d", "s"), Some(6));
     }
 }

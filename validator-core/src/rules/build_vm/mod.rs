@@ -6,6 +6,7 @@ mod os_disk_size;
 mod proxy_vm_size;
 mod subnet_id;
 mod unknown_vm_size;
+mod vm_size_image_mismatch;
 mod windows_build_vm_size;
 
 pub use build_timeout::BUILD_TIMEOUT;
@@ -14,6 +15,7 @@ pub use os_disk_size::OS_DISK_SIZE;
 pub use proxy_vm_size::PROXY_VM_SIZE;
 pub use subnet_id::SUBNET_ID;
 pub use unknown_vm_size::UNKNOWN_VM_SIZE;
+pub use vm_size_image_mismatch::VM_SIZE_IMAGE_MISMATCH;
 pub use windows_build_vm_size::WINDOWS_BUILD_VM_SIZE;
 
 /// The rules of this group.
@@ -25,4 +27,5 @@ pub static GROUP_RULES: &[&crate::rules::RuleMeta] = &[
     &CONTAINER_INSTANCE_SUBNET,
     &PROXY_VM_SIZE,
     &UNKNOWN_VM_SIZE,
+    &VM_SIZE_IMAGE_MISMATCH,
 ];
