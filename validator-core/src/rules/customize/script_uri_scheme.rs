@@ -6,7 +6,8 @@ use crate::model::{placeholders, Template};
 crate::declare_rule! {
     /// ## What it checks
     /// The `scriptUri` and `sourceUri` of customizers and validators (Shell, PowerShell, File)
-    /// are `https://` URLs:
+    /// are `https://` URLs.
+    ///
     /// - `http://` is a warning, with a fix to `https://`;
     /// - any other scheme (`javascript:`, `data:`, `file:`, `ftp:`, `s3:`, …) or a value with
     ///   no scheme at all (`./setup.sh`, `C:\setup.ps1`) is an error.
