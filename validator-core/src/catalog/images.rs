@@ -135,7 +135,7 @@ pub fn generation(offer: &str, sku: &str) -> Generation {
     let only_gen2 = sku.contains("win11")
         || offer.contains("windows-11")
         || sku.contains("azure-edition")
-        || sku.contains("arm64")
+        || architecture(&offer, &sku) == Arch::Arm64
         || sku.split(['-', '_']).any(|word| word == "cvm");
     let new_ubuntu = offer.starts_with("ubuntu-");
     if marked || only_gen2 || new_ubuntu {

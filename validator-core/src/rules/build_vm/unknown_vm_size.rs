@@ -53,7 +53,8 @@ crate::declare_rule! {
     }
 }
 
-/// The highest size version Azure had published in November 2026 (`Standard_D4as_v7`).
+/// The highest size version Azure had published in November 2026 (the Dasv7, Easv7 and Fasv7
+/// series).
 const NEWEST_VERSION: u8 = 7;
 
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
@@ -81,13 +82,14 @@ fn finding(size: &str, pointer: String) -> Option<Diagnostic> {
     let Some(name) = vm_sizes::parse(size) else {
         return Some(not_a_size_name(size, pointer));
     };
-    // The catalogued sizes of the same family, by number: `Standard_D2s_v5`, `…D4s_v5`, ….
-    let mut family: Vec<(u16, &str)> = vm_sizes::siblings(&name)
-        .iter()
-        .filter_map(|s| Some((vm_sizes::parse(s.name)?.number, s.name)))
-        .collect();
-    family.sort();
-    if let Some(family_name) = vm_sizes::family_of(&name).map(|f| f.name) {
+    let siblings = vm_sizes::siblings(&name);
+    if let Some(family_name) = siblings.first().map(|s| s.family.name) {
+        // The catalogued sizes of the family, by number: `Standard_D2s_v5`, `…D4s_v5`, ….
+        let mut family: Vec<(u16, &str)> = siblings
+            .iter()
+            .filter_map(|s| Some((vm_sizes::parse(s.name)?.number, s.name)))
+            .collect();
+        family.sort();
         if family.iter().any(|(n, _)| *n == name.number) {
             // A constrained-vCPU variant of a catalogued size (`Standard_E32-8s_v5`).
             return None;
@@ -115,25 +117,18 @@ fn finding(size: &str, pointer: String) -> Option<Diagnostic> {
         "`{size}` is not a VM size: Azure has no size version v{version} (the newest is v{NEWEST_VERSION})"
     );
     let d = Diagnostic::new(&UNKNOWN_VM_SIZE, pointer, message);
-    Some(match newest_of(&name) {
+    Some(match newest_of(size, &name) {
         Some(newest) => d.help(format!("did you mean `{newest}`?")),
         None => d.help("check the size with `az vm list-sizes --location <region>`"),
     })
 }
 
-/// The newest catalogued version of a size with the same series, number and features
-/// (`Standard_D4s_v9` → `Standard_D4s_v5`).
-fn newest_of(name: &SizeName) -> Option<&'static str> {
+/// The same size in the newest catalogued version of its series (`Standard_D4s_v9` →
+/// `Standard_D4s_v6`), when the catalogue has it.
+fn newest_of(size: &str, name: &SizeName) -> Option<&'static str> {
     let version = vm_sizes::newest_version(name.series, name.features)?;
-    vm_sizes::sizes()
-        .filter_map(|s| Some((s.name, vm_sizes::parse(s.name)?)))
-        .find(|(_, s)| {
-            s.series.eq_ignore_ascii_case(name.series)
-                && s.features.eq_ignore_ascii_case(name.features)
-                && s.number == name.number
-                && s.version.unwrap_or(1) == version
-        })
-        .map(|(full, _)| full)
+    let (head, _) = size.rsplit_once('_')?;
+    vm_sizes::find(&format!("{head}_v{version}")).map(|s| s.name)
 }
 
 fn not_a_size_name(size: &str, pointer: String) -> Diagnostic {
