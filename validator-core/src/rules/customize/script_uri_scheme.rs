@@ -5,8 +5,8 @@ use crate::model::{placeholders, Template};
 
 crate::declare_rule! {
     /// ## What it checks
-    /// The `scriptUri` and `sourceUri` of customizers and validators (Shell, PowerShell, File)
-    /// are `https://` URLs.
+    /// The `scriptUri` and `sourceUri` of customizers and validators (Shell, PowerShell, File),
+    /// and `optimize.workload.scriptUri`, are `https://` URLs.
     ///
     /// - `http://` is a warning, with a fix to `https://`;
     /// - any other scheme (`javascript:`, `data:`, `file:`, `ftp:`, `s3:`, …) or a value with
@@ -59,45 +59,51 @@ crate::declare_rule! {
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     for step in template.customizers().iter().chain(template.validators()) {
         for key in ["scriptUri", "sourceUri"] {
-            let Some(uri) = step.str(key) else {
-                continue;
-            };
-            // Empty is reported by the schema rules; a `<placeholder>` by placeholder-left.
-            let uri = uri.trim();
-            if uri.is_empty() || !placeholders(uri).is_empty() {
-                continue;
-            }
-            let step_name = format!(
-                "the {} step {}",
-                step.kind.unwrap_or("customize"),
-                step.label()
-            );
-            let pointer = step.ptr(key);
-            match scheme(uri).map(str::to_ascii_lowercase).as_deref() {
-                Some("https") => {}
-                Some("http") => {
-                    let secure = format!("https{}", &uri[4..]);
-                    out.push(
-                        Diagnostic::new(&SCRIPT_URI_SCHEME, pointer.clone(), format!("{step_name} downloads `{uri}` over plain HTTP"))
-                            .help("use `https://`: a file fetched in clear text can be replaced on the way into the image")
-                            .fix(
-                                "use `https://`",
-                                vec![Edit::Replace { pointer, value: Value::from(secure) }],
-                            ),
-                    );
-                }
-                Some(other) => out.push(
-                    Diagnostic::new(&SCRIPT_URI_SCHEME, pointer, format!("{step_name} has `{other}:` in `{key}`, which Image Builder cannot download from"))
-                        .severity(Severity::Error)
-                        .help("give an `https://` URL: a GitHub link or an Azure Storage blob URL"),
-                ),
-                None => out.push(
-                    Diagnostic::new(&SCRIPT_URI_SCHEME, pointer, format!("{step_name} has `{uri}` in `{key}`, which is not a URL"))
-                        .severity(Severity::Error)
-                        .help("Image Builder downloads the file: give an `https://` URL, such as an Azure Storage blob URL, or use `inline` commands"),
-                ),
+            if let Some(uri) = step.str(key) {
+                let kind = step.kind.unwrap_or("customize");
+                let subject = format!("the {kind} step {}", step.label());
+                judge(&subject, key, uri, step.ptr(key), out);
             }
         }
+    }
+    // API 2025-10-01's workload optimization script is downloaded the same way.
+    let workload = "/properties/optimize/workload/scriptUri";
+    if let Some(uri) = template.str(workload) {
+        let subject = "the workload optimization";
+        judge(subject, "scriptUri", uri, template.ptr(workload), out);
+    }
+}
+
+/// Reports `uri` unless it is an `https://` URL; `subject` names its step for the message.
+fn judge(subject: &str, key: &str, uri: &str, pointer: String, out: &mut Vec<Diagnostic>) {
+    // Empty is reported by the schema rules; a `<placeholder>` by placeholder-left.
+    let uri = uri.trim();
+    if uri.is_empty() || !placeholders(uri).is_empty() {
+        return;
+    }
+    match scheme(uri).map(str::to_ascii_lowercase).as_deref() {
+        Some("https") => {}
+        Some("http") => {
+            let secure = format!("https{}", &uri[4..]);
+            out.push(
+                Diagnostic::new(&SCRIPT_URI_SCHEME, pointer.clone(), format!("{subject} downloads `{uri}` over plain HTTP"))
+                    .help("use `https://`: a file fetched in clear text can be replaced on the way into the image")
+                    .fix(
+                        "use `https://`",
+                        vec![Edit::Replace { pointer, value: Value::from(secure) }],
+                    ),
+            );
+        }
+        Some(other) => out.push(
+            Diagnostic::new(&SCRIPT_URI_SCHEME, pointer, format!("{subject} has `{other}:` in `{key}`, which Image Builder cannot download from"))
+                .severity(Severity::Error)
+                .help("give an `https://` URL: a GitHub link or an Azure Storage blob URL"),
+        ),
+        None => out.push(
+            Diagnostic::new(&SCRIPT_URI_SCHEME, pointer, format!("{subject} has `{uri}` in `{key}`, which is not a URL"))
+                .severity(Severity::Error)
+                .help("Image Builder downloads the file: give an `https://` URL, such as an Azure Storage blob URL"),
+        ),
     }
 }
 
