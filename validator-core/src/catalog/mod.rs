@@ -3,3 +3,4 @@
 pub mod customizers;
 pub mod images;
 pub mod regions;
+pub mod vm_sizes;

@@ -57,9 +57,7 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
             return;
         }
         let mut message = format!("`{region}` is not an Azure region");
-        if let Some(near) =
-            crate::suggest::nearest(&regions::normalize(region), regions::AZURE.iter().copied())
-        {
+        if let Some(near) = crate::suggest::nearest(&regions::normalize(region), regions::names()) {
             message.push_str(&format!("; did you mean `{near}`?"));
         }
         out.push(

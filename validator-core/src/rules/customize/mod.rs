@@ -12,6 +12,7 @@ mod missing_checksum;
 mod restart_timeout;
 mod run_as_system;
 mod script_source;
+mod script_uri_scheme;
 mod sha256_checksum;
 mod storage_blob_access;
 mod windows_update_after_restart;
@@ -28,6 +29,7 @@ pub use missing_checksum::MISSING_CHECKSUM;
 pub use restart_timeout::RESTART_TIMEOUT;
 pub use run_as_system::RUN_AS_SYSTEM;
 pub use script_source::SCRIPT_SOURCE;
+pub use script_uri_scheme::SCRIPT_URI_SCHEME;
 pub use sha256_checksum::SHA256_CHECKSUM;
 pub use storage_blob_access::STORAGE_BLOB_ACCESS;
 pub use windows_update_after_restart::WINDOWS_UPDATE_AFTER_RESTART;
@@ -51,6 +53,7 @@ pub static GROUP_RULES: &[&crate::rules::RuleMeta] = &[
     &WINDOWS_UPDATE_AFTER_RESTART,
     &END_WITH_RESTART,
     &DUPLICATE_CUSTOMIZER_NAME,
+    &SCRIPT_URI_SCHEME,
 ];
 
 /// Why the checks take the image for Windows or Linux, for messages: "the source image
