@@ -82,7 +82,9 @@ class JsonEditor {
           autocompletion({ override: [(context) => this.complete(context)], icons: false }),
           json(), lintGutter(),
           EditorState.tabSize.of(2),
-          EditorView.contentAttributes.of({ "aria-label": label, spellcheck: "false", autocorrect: "off", autocapitalize: "off" }),
+          // tabindex 0: the editable element is in the tab order anyway (it is contenteditable);
+          // said explicitly, tools that judge keyboard access by the attribute see it too.
+          EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0", spellcheck: "false", autocorrect: "off", autocapitalize: "off" }),
           EditorView.updateListener.of((update) => {
             // The changes, not the whole text: building and passing a megabyte of text on
             // every keystroke would cost more than the keystroke may. Flat triples of the

@@ -42,9 +42,10 @@ if ! command -v brotli >/dev/null; then
 fi
 
 # One npm ci installs everything from npm (package-lock.json): wasm-opt, esbuild and CodeMirror
-# for the build, playwright-core (a small library that downloads no browser) for the tests.
+# for the build, playwright-core (a small library that downloads no browser) and axe-core (the
+# accessibility checker) for the tests.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/@codemirror/view ] \
-    || { $for_tests && [ ! -d node_modules/playwright-core ]; }; then
+    || { $for_tests && { [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; }; }; then
   npm ci --no-audit --no-fund
 fi
 

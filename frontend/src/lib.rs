@@ -13,6 +13,7 @@ pub mod entries;
 pub mod form;
 pub mod history_keys;
 pub mod opening;
+pub mod pickers;
 pub mod pointers;
 pub mod rule_docs;
 pub mod samples;

@@ -106,6 +106,36 @@ pub fn section_at(pointer: &FilePointer, base: &FilePointer) -> usize {
         .map_or(SECTIONS.len() - 1, |rel| section_of(rel.as_str()))
 }
 
+/// Where a place of the template is, in the form's words: `Distribute › 1. SharedImage ›
+/// Run output name` for `/properties/distribute/0/runOutputName`. `template` gives the kinds of
+/// list entries.
+pub fn place_label(rel: &str, template: &serde_json::Value) -> String {
+    let section = &SECTIONS[section_of(rel)];
+    let mut words = vec![section.title.to_owned()];
+    // The section's own property and what holds it go unsaid; so does the property itself
+    // when it is the section's only one (its title names it: Customize, Distribute).
+    let own = section
+        .pointers
+        .iter()
+        .find(|p| rel == **p || rel.starts_with(&format!("{p}/")));
+    let named_by_title = section.pointers.len() == 1;
+    let mut at = String::new();
+    for token in validator_core::pointer::tokens(rel) {
+        validator_core::pointer::push_token(&mut at, &token);
+        if own.is_some_and(|p| at.len() < p.len() || (at.len() == p.len() && named_by_title)) {
+            continue;
+        }
+        words.push(match token.parse::<usize>() {
+            Ok(index) => crate::entries::entry_title(
+                index,
+                template.pointer(&at).unwrap_or(&serde_json::Value::Null),
+            ),
+            Err(_) => crate::form::humanize(&token),
+        });
+    }
+    words.join(" › ")
+}
+
 /// Every pointer some section edits.
 pub fn is_covered(pointer: &str) -> bool {
     section_of(pointer) != SECTIONS.len() - 1
@@ -114,6 +144,21 @@ pub fn is_covered(pointer: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_read_as_the_form_names_them() {
+        let template = serde_json::json!({"properties": {"distribute": [{"type": "SharedImage", "runOutputName": "x"}]}});
+        assert_eq!(
+            place_label("/properties/distribute/0/runOutputName", &template),
+            "Distribute › 1. SharedImage x › Run output name"
+        );
+        assert_eq!(place_label("/location", &template), "Basics › Location");
+        assert_eq!(
+            place_label("/properties/vmProfile/vmSize", &template),
+            "Build VM › VM profile › VM size"
+        );
+        assert_eq!(place_label("/identity/type", &template), "Identity › Type");
+    }
 
     #[test]
     fn pointers_find_their_section() {

@@ -86,6 +86,9 @@ pub fn entry_list(props: &EntryListProps) -> Html {
     let new_type = use_state(|| None::<String>);
     let dragged = use_state(|| None::<usize>);
     let open = use_state(|| None::<usize>);
+    // The entry just added, as added: it shows no errors until the user edits it (a new
+    // PowerShell step is not a mistake yet). Review and Problems list them all the while.
+    let added = use_state(|| None::<(usize, Value)>);
     // The id of an element to focus once the list has rendered (the entry just opened, or the
     // row of the entry just closed): a keyboard user stays where they were.
     let focus_after = use_mut_ref(|| None::<String>);
@@ -192,11 +195,13 @@ pub fn entry_list(props: &EntryListProps) -> Html {
         let open = open.setter();
         let focus_after = focus_after.clone();
         let abs = abs.clone();
+        let added = added.setter();
         Callback::from(move |_| {
             let value = match &chosen {
                 Some(t) => serde_json::json!({ "type": t }),
                 None => serde_json::json!({}),
             };
+            added.set(Some((count, value.clone())));
             editor.dispatch(EditorAction::Insert {
                 pointer: pointer.clone(),
                 index: count,
@@ -231,8 +236,11 @@ pub fn entry_list(props: &EntryListProps) -> Html {
         };
         let summary_id: Option<AttrValue> =
             on_close.is_some().then(|| summary_id(&abs, index).into());
+        let quiet = added
+            .as_ref()
+            .is_some_and(|(at, value)| *at == index && value == item);
         html! {
-            <EntryView key={index} entry={Rc::new(entry)} dragged={dragged.clone()}
+            <EntryView key={index} entry={Rc::new(entry)} dragged={dragged.clone()} {quiet}
                        errors={errors.get(&index).copied().unwrap_or(0)} {on_close} {summary_id} />
         }
     };

@@ -8,7 +8,7 @@ use validator_core::schema;
 use yew::prelude::*;
 
 use super::field::FieldView;
-use super::use_form_editor;
+use super::{use_form_editor, Quiet};
 use crate::entries::{entry_title, singular};
 use crate::form::{self, Field};
 use crate::pointers::TemplatePointer;
@@ -30,6 +30,9 @@ pub struct EntryViewProps {
     pub dragged: UseStateHandle<Option<usize>>,
     /// Errors at or inside the entry, counted once for the whole list.
     pub errors: usize,
+    /// Just added and not yet edited: its errors wait until the user edits it.
+    #[prop_or_default]
+    pub quiet: bool,
     /// In a long list: closing the entry turns it back into a row (a click on its title).
     #[prop_or_default]
     pub on_close: Option<Callback<()>>,
@@ -43,7 +46,7 @@ pub fn entry_view(props: &EntryViewProps) -> Html {
     let editor = use_form_editor();
     let e = &props.entry;
     let pointer = e.list.join_index(e.index);
-    let errors = props.errors;
+    let errors = if props.quiet { 0 } else { props.errors };
     let title = entry_title(e.index, &e.item);
     // The native toggle would only hide the form; in a long list closing means back to a row.
     let onclick_summary = props.on_close.clone().map(|close| {
@@ -127,12 +130,14 @@ pub fn entry_view(props: &EntryViewProps) -> Html {
                     if errors > 0 { <span class="badge is-error">{ format!("{errors} error{}", if errors == 1 { "" } else { "s" }) }</span> }
                 </summary>
                 <div class="entry-actions" role="group" aria-label={format!("Actions for {title}")}>
-                    <button type="button" onclick={up} disabled={disabled || e.index == 0} aria-label={format!("Move {title} up")}>{ "Move up" }</button>
-                    <button type="button" onclick={down} disabled={disabled || e.index + 1 == e.count} aria-label={format!("Move {title} down")}>{ "Move down" }</button>
+                    <button type="button" onclick={up} disabled={disabled || e.index == 0} aria-label={format!("Move up: {title}")}>{ "Move up" }</button>
+                    <button type="button" onclick={down} disabled={disabled || e.index + 1 == e.count} aria-label={format!("Move down: {title}")}>{ "Move down" }</button>
                     <button type="button" onclick={duplicate} {disabled} aria-label={format!("Duplicate {title}")}>{ "Duplicate" }</button>
                     <button type="button" class="danger" onclick={remove} {disabled} aria-label={format!("Remove {title}")}>{ "Remove" }</button>
                 </div>
-                <FieldView pointer={pointer} field={field} />
+                <ContextProvider<Quiet> context={Quiet(props.quiet)}>
+                    <FieldView pointer={pointer} field={field} />
+                </ContextProvider<Quiet>>
             </details>
         </li>
     }

@@ -5,11 +5,13 @@
 use std::rc::Rc;
 
 use serde_json::Value;
-use validator_core::catalog::images::{Preset, PRESETS};
+use validator_core::catalog::images::{MarketplaceImage, IMAGES};
 use validator_core::model::is_expression_value;
 use validator_core::{schema, Severity};
 
 use super::help_text::help_html;
+use super::id_builder::IdBuilder;
+use crate::pickers::{self, Picker};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -120,6 +122,11 @@ fn scalar_field(props: &FieldProps) -> Html {
         Some(other) => other.to_string(),
     };
     let text_box = use_dom_value(&shown);
+    let template = editor.template().unwrap_or(&Value::Null);
+    let picker = pickers::picker_for(&props.pointer, template);
+    let scope = matches!(picker, Some(Picker::ResourceId(_)))
+        .then(|| pickers::known_scope(template))
+        .flatten();
     let choices = match &field.kind {
         Kind::Text { choices } if !choices.is_empty() => Some(choices.clone()),
         Kind::Boolean => Some(vec!["true".to_owned(), "false".to_owned()]),
@@ -150,16 +157,36 @@ fn scalar_field(props: &FieldProps) -> Html {
                 .map(|d| d.as_str().map_or_else(|| d.to_string(), str::to_owned))
                 .unwrap_or_default();
             let inputmode = matches!(field.kind, Kind::Integer { .. }).then_some("numeric");
+            let suggestions = match &picker {
+                Some(Picker::List(choices)) => Some(choices.clone()),
+                _ => None,
+            };
+            let list = suggestions.as_ref().map(|_| format!("{id}-choices"));
             html! {
-                <input id={id.clone()} type="text" ref={text_box} data-pointer={abs.clone()} {placeholder} {inputmode}
-                       aria-invalid={invalid.to_string()} aria-describedby={messages_id.clone()} {onchange} {disabled} />
+                <>
+                    <input id={id.clone()} type="text" ref={text_box} data-pointer={abs.clone()} {placeholder} {inputmode} list={list.clone()}
+                           aria-invalid={invalid.to_string()} aria-describedby={messages_id.clone()} {onchange} {disabled} />
+                    if let (Some(list), Some(choices)) = (list, suggestions) {
+                        <datalist id={list}>
+                            { for choices.iter().map(|c| html! { <option value={c.value.clone()} label={c.label.clone()} /> }) }
+                        </datalist>
+                    }
+                </>
             }
         }
+    };
+    let builder = match picker {
+        Some(Picker::ResourceId(kind)) => {
+            let onbuild = commit.clone();
+            html! { <IdBuilder id={format!("{id}-id")} {kind} value={shown.clone()} scope={scope} {onbuild} {disabled} /> }
+        }
+        _ => html! {},
     };
     html! {
         <div class={classes!("field", invalid.then_some("has-error"))}>
             <label for={id}>{ &field.label }{ if field.required { " *" } else { "" } }</label>
             { control }
+            { builder }
             { field_hint(field) }
             <FieldMessages id={messages_id} diagnostics={diagnostics} />
         </div>
@@ -317,7 +344,8 @@ fn union_field(props: &FieldProps) -> Html {
     }
 }
 
-/// Common marketplace images: one choice fills publisher, offer, SKU and version.
+/// The marketplace images of the core's catalogue, by family: one choice fills publisher,
+/// offer, SKU and version.
 #[function_component(ImagePresets)]
 fn image_presets() -> Html {
     let editor = use_form_editor();
@@ -326,10 +354,10 @@ fn image_presets() -> Html {
         .and_then(|t| t.pointer("/properties/source"))
         .cloned()
         .unwrap_or(Value::Null);
-    let matches = |p: &Preset| {
-        source.get("publisher").and_then(Value::as_str) == Some(p.publisher)
-            && source.get("offer").and_then(Value::as_str) == Some(p.offer)
-            && source.get("sku").and_then(Value::as_str) == Some(p.sku)
+    let matches = |image: &MarketplaceImage| {
+        source.get("publisher").and_then(Value::as_str) == Some(image.publisher)
+            && source.get("offer").and_then(Value::as_str) == Some(image.offer)
+            && source.get("sku").and_then(Value::as_str) == Some(image.sku)
     };
     let onchange = {
         let editor = editor.clone();
@@ -342,14 +370,14 @@ fn image_presets() -> Html {
             else {
                 return;
             };
-            let Some(preset) = PRESETS.get(index) else {
+            let Some(image) = IMAGES.get(index) else {
                 return;
             };
             let mut next = source.clone();
             if let Some(object) = next.as_object_mut() {
-                object.insert("publisher".into(), Value::from(preset.publisher));
-                object.insert("offer".into(), Value::from(preset.offer));
-                object.insert("sku".into(), Value::from(preset.sku));
+                object.insert("publisher".into(), Value::from(image.publisher));
+                object.insert("offer".into(), Value::from(image.offer));
+                object.insert("sku".into(), Value::from(image.sku));
                 object
                     .entry("version")
                     .or_insert_with(|| Value::from("latest"));
@@ -364,8 +392,14 @@ fn image_presets() -> Html {
         <div class="field">
             <label for="image-preset">{ "Marketplace image" }</label>
             <select id="image-preset" {onchange} disabled={editor.is_read_only()}>
-                <option value="" selected={!PRESETS.iter().any(matches)}>{ "(choose a common image, or fill in the fields below)" }</option>
-                { for PRESETS.iter().enumerate().map(|(i, p)| html! { <option value={i.to_string()} selected={matches(p)}>{ p.label }</option> }) }
+                <option value="" selected={!IMAGES.iter().any(matches)}>{ "(choose an image, or fill in the fields below)" }</option>
+                { for pickers::image_groups().into_iter().map(|(group, images)| html! {
+                    <optgroup label={group}>
+                        { for images.into_iter().map(|(i, image)| html! {
+                            <option value={i.to_string()} selected={matches(image)}>{ image.label }</option>
+                        }) }
+                    </optgroup>
+                }) }
             </select>
         </div>
     }

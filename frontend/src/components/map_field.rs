@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use super::diagnostics::FieldMessages;
 use super::field::{field_hint, FieldProps};
+use super::id_builder::IdBuilder;
 use super::{field_id, use_field, FieldContext};
+use crate::pickers::IdKind;
 use crate::state::EditorAction;
 use crate::use_dom_value::use_dom_value;
 
@@ -51,6 +53,7 @@ pub fn map_field(props: &FieldProps) -> Html {
     let object_values = crate::form::map_value_schema(root, &props.field.schema)
         .is_some_and(|s| matches!(crate::form::kind(root, s), crate::form::Kind::Object));
     let pointer_ends_with_identities = props.pointer.as_str().ends_with("/userAssignedIdentities");
+    let scope = editor.template().and_then(crate::pickers::known_scope);
     let new_value = if object_values {
         Value::Object(Map::new())
     } else {
@@ -91,6 +94,18 @@ pub fn map_field(props: &FieldProps) -> Html {
                 write(next);
             })
         };
+        // The ID builder names the identity.
+        let rename_to = {
+            let entries = entries.clone();
+            let write = write.clone();
+            Callback::from(move |new_key: String| {
+                let mut next = entries.clone();
+                if !next.iter().any(|(k, _)| *k == new_key) {
+                    next[i].0 = new_key;
+                    write(next);
+                }
+            })
+        };
         let remove = {
             let entries = entries.clone();
             let write = write.clone();
@@ -113,6 +128,9 @@ pub fn map_field(props: &FieldProps) -> Html {
                     <RowInput id={value_id} value={shown} onchange={set} {disabled} />
                 }
                 <button type="button" class="danger" onclick={remove} {disabled} aria-label={format!("Remove {key}")}>{ "Remove" }</button>
+                if pointer_ends_with_identities {
+                    <IdBuilder id={format!("{base_id}-id-{i}")} kind={IdKind::Identity} value={key.clone()} scope={scope.clone()} onbuild={rename_to.clone()} {disabled} />
+                }
             </div>
         }
     }).collect::<Html>();

@@ -10,6 +10,7 @@ pub mod examples;
 pub mod export_panel;
 pub mod field;
 pub mod help_text;
+pub mod id_builder;
 pub mod import_panel;
 pub mod json_view;
 pub mod list_field;
@@ -123,10 +124,17 @@ pub fn use_field(pointer: &TemplatePointer) -> FieldContext {
     }
 }
 
-/// The diagnostics reported exactly at a pointer.
+/// Inside an entry the user has just added and not edited yet: its fields show no errors.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Quiet(pub bool);
+
+/// The diagnostics reported exactly at a pointer (none inside a [`Quiet`] entry).
 #[hook]
 pub fn use_diagnostics_at(pointer: &FilePointer) -> Rc<Vec<validator_core::Diagnostic>> {
     let editor = use_form_editor();
+    if use_context::<Quiet>().is_some_and(|q| q.0) {
+        return Rc::default();
+    }
     let found: Vec<_> = editor
         .report
         .diagnostics

@@ -1,6 +1,7 @@
 //! Every diagnostic of the document: severity, code, message and where; a click goes to the
 //! field and puts the JSON editor's caret at the place, and fixes are one click.
 
+use serde_json::Value;
 use validator_core::Diagnostic;
 use yew::prelude::*;
 
@@ -9,6 +10,7 @@ use super::narrow_tabs::{ShowView, View};
 use super::{use_editor, use_navigation};
 use crate::code_editor::EditorSlot;
 use crate::pointers::FilePointer;
+use crate::sections::place_label;
 use crate::use_route::rule_href;
 
 /// The Problems region beside the form.
@@ -46,10 +48,18 @@ fn problem_item(props: &ProblemItemProps) -> Html {
     let editor = use_editor();
     let navigation = use_navigation();
     let d = &props.diagnostic;
-    let place = d
+    // In the form's words (`Distribute › 1. SharedImage › Run output name`), then in the text.
+    let label = FilePointer::from(d.pointer.as_str())
+        .within(&editor.template_base())
+        .map(|rel| place_label(rel.as_str(), editor.template().unwrap_or(&Value::Null)));
+    let line = d
         .start
-        .map(|p| format!("line {}, column {}", p.line, p.column))
-        .unwrap_or_default();
+        .map(|p| format!("line {}, column {}", p.line, p.column));
+    let place = label
+        .into_iter()
+        .chain(line)
+        .collect::<Vec<_>>()
+        .join(" · ");
     // The finding's field in the form, and its place in the JSON (while the findings are of
     // the text on screen: a span of an older text would point elsewhere).
     let json_editor = use_context::<EditorSlot>();
@@ -79,7 +89,7 @@ fn problem_item(props: &ProblemItemProps) -> Html {
                 <span class="text">{ &d.message }</span>
                 <span class="where">{ place }</span>
             </button>
-            <a class="rule-link" href={rule_href(d.code)} aria-label={format!("About rule {}", d.code)}>{ "About this rule" }</a>
+            <a class="rule-link" href={rule_href(d.code)}>{ format!("About {}", d.code) }</a>
             { fix.unwrap_or_default() }
         </li>
     }

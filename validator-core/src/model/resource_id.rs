@@ -26,6 +26,36 @@ impl IdShape {
     }
 }
 
+/// The ID of a resource of `shape` from its parts (the inverse of [`parse`]): one name per type.
+///
+/// ```
+/// use validator_core::model::resource_id::{compose, GALLERY_IMAGE};
+/// assert_eq!(
+///     compose(&GALLERY_IMAGE, "s", "rg", &["g", "i"]),
+///     "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/i"
+/// );
+/// ```
+pub fn compose(
+    shape: &IdShape,
+    subscription: &str,
+    resource_group: &str,
+    names: &[&str],
+) -> String {
+    let mut out = format!("/subscriptions/{subscription}/resourceGroups/{resource_group}");
+    if !shape.provider.is_empty() {
+        out.push_str(&format!("/providers/{}", shape.provider));
+        for (resource_type, name) in shape.types.iter().zip(names) {
+            out.push_str(&format!("/{resource_type}/{name}"));
+        }
+    }
+    out
+}
+
+/// What each name of a `shape` names, for a form's labels: `["gallery", "image"]`.
+pub fn part_names(shape: &IdShape) -> Vec<String> {
+    shape.types.iter().map(|t| singular(t)).collect()
+}
+
 fn singular(resource_type: &str) -> String {
     match resource_type {
         "galleries" => "gallery".to_owned(),
@@ -159,6 +189,30 @@ pub fn parse<'a>(text: &'a str, shape: &IdShape) -> Result<ResourceId<'a>, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn composed_ids_parse_back_into_their_parts() {
+        for shape in [
+            MANAGED_IMAGE,
+            GALLERY_IMAGE,
+            GALLERY_IMAGE_VERSION,
+            SUBNET,
+            USER_ASSIGNED_IDENTITY,
+        ] {
+            let names: Vec<String> = part_names(&shape)
+                .iter()
+                .map(|n| format!("my-{n}"))
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let id = compose(&shape, "0000-sub", "rg-images", &names);
+            let parsed = parse(&id, &shape).unwrap();
+            assert_eq!(
+                (parsed.subscription, parsed.resource_group),
+                ("0000-sub", "rg-images")
+            );
+            assert_eq!(parsed.names, names);
+        }
+    }
 
     #[test]
     fn parses_ids_of_each_shape() {
