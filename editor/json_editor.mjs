@@ -58,7 +58,7 @@ function smallestChange(before, after) {
 }
 
 class JsonEditor {
-  constructor(parent, label, text, onChange, onBlur, onFix, onComplete) {
+  constructor(parent, label, text, onChange, onBlur, onFix, onComplete, onFormat) {
     this.applying = false;
     this.onFix = onFix;
     this.onComplete = onComplete;
@@ -76,6 +76,8 @@ class JsonEditor {
           EditorState.allowMultipleSelections.of(true), indentOnInput(), syntaxHighlighting(highlight), theme,
           bracketMatching(), closeBrackets(), rectangularSelection(), crosshairCursor(), highlightActiveLine(), highlightSelectionMatches(),
           // Tab indents; Escape then Tab leaves the editor (CodeMirror's rule for keyboard users).
+          // Shift+Alt+F formats the document, as in VS Code (the app re-indents, keeping comments).
+          keymap.of([{ key: "Shift-Alt-f", run: () => { onFormat(); return true; } }]),
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...foldKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
           // What may be written at the caret comes from the app (the core's `complete`, from
           // the schema of the template's API version); Ctrl+Space asks anywhere.
@@ -206,6 +208,6 @@ function ruleMessage(d) {
   return message;
 }
 
-export function create(parent, label, text, onChange, onBlur, onFix, onComplete) {
-  return new JsonEditor(parent, label, text, onChange, onBlur, onFix, onComplete);
+export function create(parent, label, text, onChange, onBlur, onFix, onComplete, onFormat) {
+  return new JsonEditor(parent, label, text, onChange, onBlur, onFix, onComplete, onFormat);
 }

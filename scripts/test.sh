@@ -23,6 +23,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "vendored schemas are what scripts/derive_schemas.py generates from shared/reference"
 python3 scripts/derive_schemas.py --check
 
+step "the examples gallery is what scripts/vendor_examples.py copies from the corpus"
+python3 scripts/vendor_examples.py --check
+
 step "native tests (core, CLI, corpus, properties, snapshots)"
 INSTA_UPDATE=no cargo test --workspace --locked 2>&1 | tee -a "$log"
 

@@ -80,6 +80,24 @@ pub fn link_with_fragment(fragment: &str) -> String {
     format!("{base}#{fragment}")
 }
 
+/// The text at `url` (absolute, or relative to the page), fetched by the browser.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "the address could not be reached (offline, or it does not allow other sites to read it)")?;
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| "the answer is not text")?)
+        .await
+        .map_err(|_| "the answer could not be read")?;
+    text.as_string()
+        .ok_or_else(|| "the answer is not text".into())
+}
+
 /// Whether the page is the compact view for an `<iframe>` (`?embed` in its address).
 pub fn is_embed() -> bool {
     web_sys::window()

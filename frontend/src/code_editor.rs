@@ -36,6 +36,7 @@ extern "C" {
         on_blur: &Closure<dyn FnMut()>,
         on_fix: &Closure<dyn FnMut(u32)>,
         on_complete: &Closure<dyn FnMut(String) -> String>,
+        on_format: &Closure<dyn FnMut()>,
     ) -> CodeEditor;
 
     /// One editor on the page.
@@ -85,6 +86,8 @@ pub struct Callbacks {
     /// What may be written at the caret, given the text before it: the JSON of
     /// `{typed, options}` (see `validator_core::complete`), or an empty string for nothing.
     pub on_complete: Closure<dyn FnMut(String) -> String>,
+    /// Shift+Alt+F: format the document.
+    pub on_format: Closure<dyn FnMut()>,
 }
 
 impl Callbacks {
@@ -93,6 +96,7 @@ impl Callbacks {
         on_blur: impl FnMut() + 'static,
         mut on_fix: impl FnMut(usize) + 'static,
         on_complete: impl FnMut(String) -> String + 'static,
+        on_format: impl FnMut() + 'static,
     ) -> Self {
         Callbacks {
             on_change: Closure::new(move |flat: Array, kind: String, length: u32| {
@@ -113,6 +117,7 @@ impl Callbacks {
             on_blur: Closure::new(on_blur),
             on_fix: Closure::new(move |index: u32| on_fix(index as usize)),
             on_complete: Closure::new(on_complete),
+            on_format: Closure::new(on_format),
         }
     }
 }
@@ -250,6 +255,7 @@ impl EditorModule {
             &callbacks.on_blur,
             &callbacks.on_fix,
             &callbacks.on_complete,
+            &callbacks.on_format,
         )
     }
 }

@@ -11,6 +11,7 @@ pub mod draft_storage;
 pub mod drafts;
 pub mod entries;
 pub mod form;
+pub mod gallery;
 pub mod history_keys;
 pub mod opening;
 pub mod pickers;

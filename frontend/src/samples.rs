@@ -86,56 +86,6 @@ pub const WINDOWS_STARTER: &str = r#"{
 }
 "#;
 
-/// One template of the examples gallery (files under `static/examples/`, compiled in so the
-/// gallery works offline).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Example {
-    pub file: &'static str,
-    pub title: &'static str,
-    pub repo: &'static str,
-    pub licence: &'static str,
-    pub text: &'static str,
-}
-
-/// Real public templates copied unchanged from their repositories (see static/examples/README.md).
-pub const EXAMPLES: &[Example] = &[
-    Example {
-        file: "helloImageTemplateforSIG.json",
-        title: "Linux to a gallery (official quickstart)",
-        repo: "Azure/azvmimagebuilder",
-        licence: "MIT",
-        text: include_str!("../../static/examples/helloImageTemplateforSIG.json"),
-    },
-    Example {
-        file: "helloImageTemplateWin.json",
-        title: "Windows managed image (official quickstart)",
-        repo: "Azure/azvmimagebuilder",
-        licence: "MIT",
-        text: include_str!("../../static/examples/helloImageTemplateWin.json"),
-    },
-    Example {
-        file: "validators_with_a_linux_image.json",
-        title: "Linux with validators",
-        repo: "Azure/azvmimagebuilder",
-        licence: "MIT",
-        text: include_str!("../../static/examples/validators_with_a_linux_image.json"),
-    },
-    Example {
-        file: "armTemplateWVD.json",
-        title: "Windows Virtual Desktop (ARM template)",
-        repo: "Azure/azvmimagebuilder",
-        licence: "MIT",
-        text: include_str!("../../static/examples/armTemplateWVD.json"),
-    },
-    Example {
-        file: "azuredeploy.json",
-        title: "AKS jump box (ARM template with VNet)",
-        repo: "mspnp/aks-jumpbox-imagebuilder",
-        licence: "MIT",
-        text: include_str!("../../static/examples/azuredeploy.json"),
-    },
-];
-
 #[cfg(test)]
 mod tests {
     use serde_json::Value;

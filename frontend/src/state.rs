@@ -71,6 +71,8 @@ pub enum EditorAction {
     },
     /// A diagnostic's fix (its pointers are from the file's root).
     ApplyFix(Fix),
+    /// Re-indent the whole text, keeping comments (the JSON view's Format).
+    Format,
     /// Replace every occurrence of a `<placeholder>` in the text.
     FillPlaceholder {
         token: String,
@@ -647,6 +649,13 @@ impl Reducible for EditorState {
                 Ok(text) => self.with_text(text),
                 Err(e) => self.with_notice(format!("the fix could not be applied: {e}")),
             },
+            EditorAction::Format => {
+                let formatted = validator_core::format::format(&self.text);
+                if formatted == *self.text {
+                    return self;
+                }
+                self.with_text(formatted)
+            }
             EditorAction::FillPlaceholder { token, value } => {
                 self.with_text(fill_placeholder(&self.text, &token, &value))
             }
@@ -1182,6 +1191,18 @@ mod tests {
             });
         let state = state.act(EditorAction::Undo);
         assert_eq!(doc(&state)["location"], json!("eastus"));
+    }
+
+    #[test]
+    fn format_keeps_comments_and_is_its_own_undo_step() {
+        let text = "{\"location\": \"westeurope\", // where\n\"tags\": {}}";
+        let state = Rc::new(EditorState::new(text.into(), Options::default())).settled();
+        let formatted = state.act(EditorAction::Format);
+        assert_eq!(
+            *formatted.text,
+            "{\n  \"location\": \"westeurope\", // where\n  \"tags\": {}\n}\n"
+        );
+        assert_eq!(*formatted.act(EditorAction::Undo).text, text);
     }
 
     #[test]

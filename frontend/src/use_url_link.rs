@@ -8,8 +8,6 @@
 //! the two never disagree). The default list is `https://raw.githubusercontent.com`.
 
 use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::components::Editor;
@@ -103,17 +101,7 @@ async fn load(address: &str) -> Result<String, String> {
     let url = web_sys::Url::new_with_base(address, &base).map_err(|_| "not a web address")?;
     let page_origin = window.location().origin().map_err(|_| "no page origin")?;
     is_allowed(&url.href(), &page_origin, &listed_origins())?;
-    let response = JsFuture::from(window.fetch_with_str(&url.href()))
-        .await
-        .map_err(|_| "the address could not be reached (offline, or it does not allow other sites to read it)")?;
-    let response: web_sys::Response = response.unchecked_into();
-    if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(|_| "no text")?)
-        .await
-        .map_err(|_| "the answer could not be read")?;
-    let text = text.as_string().ok_or("the answer is not text")?;
+    let text = browser::fetch_text(&url.href()).await?;
     if text.len() > validator_core::MAX_INPUT_BYTES {
         return Err(format!(
             "it is {} MiB, more than the {} MiB the designer reads",

@@ -154,3 +154,17 @@ test("?embed in an iframe shows the editor and problems, and opens the full desi
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the examples gallery offers every corpus template by group, with what it teaches, and opens one", async () => {
+  const { page, consoleErrors } = await open(browser, server.url);
+  await page.getByRole("button", { name: "Examples" }).click();
+  const gallery = page.getByRole("group", { name: "Examples" });
+  await gallery.getByRole("heading", { name: "Start here: the official quickstarts" }).waitFor();
+  assert.equal(await gallery.getByRole("button").count(), 79);
+  assert.equal(await gallery.locator(".teaches").count(), 79);
+  assert.match(await gallery.locator(".source").first().textContent(), /licence$/);
+  // A file whose name has spaces, fetched from the site.
+  await gallery.getByRole("button", { name: /armTemplateWin \(Azure Image Builder\)/ }).first().click();
+  await page.waitForFunction(() => document.querySelector(".json-view .code-editor").aibEditor.text().includes("Microsoft.VirtualMachineImages"));
+  assert.deepEqual(consoleErrors, []);
+});

@@ -15,6 +15,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod edit;
 pub mod export;
+pub mod format;
 mod intern;
 pub mod model;
 pub mod parse;

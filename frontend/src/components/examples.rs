@@ -1,9 +1,12 @@
-//! The examples gallery: real public templates with their source and licence.
+//! The examples gallery: real public templates, grouped by what they show, each with what it
+//! teaches, its source and its licence (`gallery`). Opening one fetches it from the site and
+//! replaces the text (Undo brings back what was there).
 
 use yew::prelude::*;
 
 use super::use_editor;
-use crate::samples::EXAMPLES;
+use crate::browser;
+use crate::gallery::{self, Example};
 use crate::state::EditorAction;
 
 #[derive(Properties, PartialEq)]
@@ -14,28 +17,42 @@ pub struct ExamplesProps {
 #[function_component(Examples)]
 pub fn examples(props: &ExamplesProps) -> Html {
     let editor = use_editor();
+    let groups = use_memo((), |_| gallery::groups());
+    let open = |example: &Example| {
+        let (editor, onclose, example) = (editor.clone(), props.onclose.clone(), example.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (editor, onclose, example) = (editor.clone(), onclose.clone(), example.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match browser::fetch_text(&example.url()).await {
+                    Ok(text) => {
+                        editor.dispatch(EditorAction::Import(text));
+                        onclose.emit(());
+                    }
+                    Err(e) => editor.dispatch(EditorAction::Notify(format!(
+                        "The example {} could not be loaded ({e}); the site may not serve examples/.",
+                        example.title
+                    ))),
+                }
+            });
+        })
+    };
     html! {
         <div class="panel examples" role="group" aria-label="Examples">
-            <p>{ "Real templates from public repositories, unchanged: most still hold their placeholders and mistakes." }</p>
-            <ul>
-                { for EXAMPLES.iter().map(|example| {
-                    let onclick = {
-                        let editor = editor.clone();
-                        let onclose = props.onclose.clone();
-                        let text = example.text;
-                        Callback::from(move |_: MouseEvent| {
-                            editor.dispatch(EditorAction::Import(text.to_owned()));
-                            onclose.emit(());
-                        })
-                    };
-                    html! {
-                        <li>
-                            <button type="button" {onclick}>{ example.title }</button>
-                            <span class="source">{ format!("{} · {} · {} licence", example.file, example.repo, example.licence) }</span>
-                        </li>
-                    }
-                }) }
-            </ul>
+            <p>{ "Real templates from public repositories, unchanged: many still hold their placeholders and mistakes, which the designer finds." }</p>
+            { for groups.iter().map(|(group, examples)| html! {
+                <section class="example-group">
+                    <h2>{ group }</h2>
+                    <ul>
+                        { for examples.iter().map(|example| html! {
+                            <li>
+                                <button type="button" onclick={open(example)}>{ &example.title }</button>
+                                <span class="teaches">{ &example.teaches }</span>
+                                <span class="source">{ format!("{} · {} @ {} · {} licence", example.path, example.repo, example.commit, example.licence) }</span>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }) }
         </div>
     }
 }

@@ -95,9 +95,16 @@ pub fn json_view() -> Html {
         });
     }
     let syntax: Vec<_> = editor.report.syntax_errors().collect();
+    let format = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| editor.dispatch(EditorAction::Format))
+    };
     html! {
         <section class="json-view" aria-labelledby="json-heading">
-            <h2 id="json-heading">{ "JSON" }</h2>
+            <div class="json-heading">
+                <h2 id="json-heading">{ "JSON" }</h2>
+                <button type="button" onclick={format} aria-keyshortcuts="Shift+Alt+F" title="Shift+Alt+F">{ "Format" }</button>
+            </div>
             if let Some(error) = &*failed {
                 <p class="banner is-error" role="alert">{ format!("The JSON editor could not be loaded ({error}): reload the page. Your work is kept.") }</p>
             } else if !*loaded {
@@ -158,6 +165,10 @@ fn callbacks(
             dispatcher.dispatch(EditorAction::Checkpoint);
         }
     };
+    let on_format = {
+        let dispatcher = dispatcher.clone();
+        move || dispatcher.dispatch(EditorAction::Format)
+    };
     let on_fix = move |index: usize| {
         let fix = fixes.borrow().get(index).cloned();
         if let Some(fix) = fix {
@@ -165,7 +176,7 @@ fn callbacks(
         }
     };
     let on_complete = move |before: String| completions(&latest.borrow(), &before);
-    Callbacks::new(on_change, on_blur, on_fix, on_complete)
+    Callbacks::new(on_change, on_blur, on_fix, on_complete, on_format)
 }
 
 /// The completions at the end of `before` (the text before the caret) as the editor reads

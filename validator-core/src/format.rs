@@ -1,0 +1,286 @@
+//! Format document: re-indents a JSON text (two spaces a level, one member or item a line),
+//! keeping everything the user wrote: comments, key order, duplicate keys, trailing commas,
+//! and even text that is not valid JSON. It works on the tokens, not on a parsed value, so it
+//! never loses what a value cannot hold; only the whitespace between tokens changes.
+//!
+//! ```
+//! let text = "{\"a\": [1,2], // why\n\"b\": {}}";
+//! assert_eq!(
+//!     validator_core::format::format(text),
+//!     "{\n  \"a\": [\n    1,\n    2\n  ], // why\n  \"b\": {}\n}\n"
+//! );
+//! ```
+
+const INDENT: &str = "  ";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token<'t> {
+    Open(u8),
+    Close(u8),
+    Comma,
+    Colon,
+    /// A string, a literal or anything else that is one run of text.
+    Word(&'t str),
+    LineComment(&'t str),
+    BlockComment(&'t str),
+    /// A string or block comment the text never closes: whatever follows must stay on
+    /// another line, or it would join it.
+    Unclosed(&'t str),
+}
+
+/// The text re-indented, ending with one line break; an empty text stays empty.
+pub fn format(text: &str) -> String {
+    let tokens = tokens(text);
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut depth: usize = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        let next = tokens.get(i + 1).copied();
+        match *token {
+            Token::Open(c) => {
+                out.push(c as char);
+                // `{}` and `[]` stay as they are.
+                if matches!(next, Some(Token::Close(_))) {
+                    continue;
+                }
+                depth += 1;
+                line_break(&mut out, depth, next);
+            }
+            Token::Close(c) => {
+                let empty = i > 0 && matches!(tokens[i - 1], Token::Open(_));
+                if !empty {
+                    depth = depth.saturating_sub(1);
+                    trim_line_end(&mut out);
+                    if !out.ends_with('\n') && !out.is_empty() {
+                        new_line(&mut out, depth);
+                    } else {
+                        indent_here(&mut out, depth);
+                    }
+                }
+                out.push(c as char);
+                after_value(&mut out, depth, next);
+            }
+            Token::Comma => {
+                trim_line_end(&mut out);
+                out.push(',');
+                line_break(&mut out, depth, next);
+            }
+            Token::Colon => out.push_str(": "),
+            Token::Word(word) => {
+                out.push_str(word);
+                after_value(&mut out, depth, next);
+            }
+            Token::LineComment(comment) | Token::Unclosed(comment) => {
+                out.push_str(comment);
+                new_line(&mut out, depth_after(depth, next));
+            }
+            Token::BlockComment(comment) => {
+                out.push_str(comment);
+                after_value(&mut out, depth, next);
+            }
+        }
+    }
+    trim_line_end(&mut out);
+    while out.ends_with('\n') {
+        out.pop();
+        trim_line_end(&mut out);
+    }
+    // A final line break would join a comment the text never closes.
+    let ends_open = matches!(tokens.last(), Some(Token::Unclosed(t)) if t.starts_with("/*"));
+    if !out.is_empty() && !ends_open {
+        out.push('\n');
+    }
+    out
+}
+
+/// After a value or a block comment: a space before a comment that follows on the line, a line
+/// break before the next value (a missing comma), nothing before punctuation.
+fn after_value(out: &mut String, depth: usize, next: Option<Token>) {
+    match next {
+        Some(Token::LineComment(_) | Token::BlockComment(_)) => out.push(' '),
+        Some(Token::Word(_) | Token::Open(_)) => new_line(out, depth),
+        _ => {}
+    }
+}
+
+/// After `{`, `[` or `,`: a comment stays on the same line; anything else starts a new one.
+fn line_break(out: &mut String, depth: usize, next: Option<Token>) {
+    match next {
+        Some(Token::LineComment(_) | Token::BlockComment(_)) => out.push(' '),
+        _ => new_line(out, depth_after(depth, next)),
+    }
+}
+
+/// The depth of the line that `next` starts: one less for a closing bracket.
+fn depth_after(depth: usize, next: Option<Token>) -> usize {
+    match next {
+        Some(Token::Close(_)) => depth.saturating_sub(1),
+        _ => depth,
+    }
+}
+
+fn new_line(out: &mut String, depth: usize) {
+    trim_line_end(out);
+    out.push('\n');
+    indent_here(out, depth);
+}
+
+/// Indents the current (empty) line to `depth`.
+fn indent_here(out: &mut String, depth: usize) {
+    let line_start = out.rfind('\n').map_or(0, |i| i + 1);
+    out.truncate(line_start);
+    for _ in 0..depth {
+        out.push_str(INDENT);
+    }
+}
+
+fn trim_line_end(out: &mut String) {
+    let kept = out.trim_end_matches([' ', '\t']).len();
+    out.truncate(kept);
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        match bytes[i] {
+            b' ' | b'\t' | b'\r' | b'\n' => {
+                i += 1;
+                continue;
+            }
+            b'{' | b'[' => {
+                out.push(Token::Open(bytes[i]));
+                i += 1;
+            }
+            b'}' | b']' => {
+                out.push(Token::Close(bytes[i]));
+                i += 1;
+            }
+            b',' => {
+                out.push(Token::Comma);
+                i += 1;
+            }
+            b':' => {
+                out.push(Token::Colon);
+                i += 1;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                out.push(Token::LineComment(text[start..i].trim_end_matches('\r')));
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => match text[i + 2..].find("*/") {
+                Some(n) => {
+                    i += 2 + n + 2;
+                    out.push(Token::BlockComment(&text[start..i]));
+                }
+                None => {
+                    i = bytes.len();
+                    out.push(Token::Unclosed(text[start..].trim_end()));
+                }
+            },
+            b'"' => {
+                i += 1;
+                let mut closed = false;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' if bytes.get(i + 1) != Some(&b'\n') => i += 2,
+                        b'"' => {
+                            i += 1;
+                            closed = true;
+                            break;
+                        }
+                        // An unterminated string ends at its line: the rest is other tokens.
+                        b'\n' => break,
+                        _ => i += 1,
+                    }
+                }
+                i = i.min(bytes.len());
+                let token = &text[start..i];
+                // Spaces ending an unterminated string are the line's, not the string's.
+                out.push(if closed {
+                    Token::Word(token)
+                } else {
+                    Token::Unclosed(token.trim_end_matches([' ', '\t', '\r']))
+                });
+            }
+            _ => {
+                while i < bytes.len()
+                    && !matches!(
+                        bytes[i],
+                        b' ' | b'\t'
+                            | b'\r'
+                            | b'\n'
+                            | b'{'
+                            | b'}'
+                            | b'['
+                            | b']'
+                            | b','
+                            | b':'
+                            | b'"'
+                    )
+                    && !(bytes[i] == b'/' && matches!(bytes.get(i + 1), Some(b'/' | b'*')))
+                {
+                    i += 1;
+                }
+                out.push(Token::Word(&text[start..i]));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The text without the whitespace between tokens: what formatting must keep.
+    fn content(text: &str) -> String {
+        tokens(text)
+            .iter()
+            .map(|t| match t {
+                Token::Open(c) | Token::Close(c) => (*c as char).to_string(),
+                Token::Comma => ",".into(),
+                Token::Colon => ":".into(),
+                Token::Word(w)
+                | Token::LineComment(w)
+                | Token::BlockComment(w)
+                | Token::Unclosed(w) => w.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\u{0}")
+    }
+
+    #[test]
+    fn comments_stay_where_they_were() {
+        let text =
+            "{ /* head */ \"a\": 1, // after a\n \"b\": [ // list\n 1, 2 /* two */ ], \"c\": {} }";
+        assert_eq!(
+            format(text),
+            "{ /* head */\n  \"a\": 1, // after a\n  \"b\": [ // list\n    1,\n    2 /* two */\n  ],\n  \"c\": {}\n}\n"
+        );
+    }
+
+    #[test]
+    fn pretty_printed_json_is_already_formatted() {
+        let value = serde_json::json!({"a": [1, {"b": null}], "c": "d", "e": {}, "f": []});
+        let pretty = serde_json::to_string_pretty(&value).unwrap() + "\n";
+        assert_eq!(format(&pretty), pretty);
+        assert_eq!(format(&format(&pretty)), pretty);
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_keeps_its_tokens(text in ".{0,200}") {
+            let formatted = format(&text);
+            prop_assert_eq!(content(&formatted), content(&text));
+        }
+
+        #[test]
+        fn json_ish_text_keeps_its_tokens(text in r#"[\[\]{}:, "a-z0-9/*\n\\]{0,200}"#) {
+            let formatted = format(&text);
+            prop_assert_eq!(content(&formatted), content(&text));
+        }
+    }
+}
