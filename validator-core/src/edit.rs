@@ -8,6 +8,8 @@ use serde_json::{Map, Value};
 use crate::diagnostic::{Edit, Fix};
 use crate::pointer;
 
+pub mod text;
+
 /// Why an edit could not be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditError(pub String);
@@ -152,6 +154,53 @@ pub fn move_item(root: &mut Value, pointer: &str, from: usize, to: usize) -> Res
     let item = items.remove(from);
     items.insert(to, item);
     Ok(())
+}
+
+/// One change a form makes, addressed by JSON pointer. [`Change::apply`] makes it to a parsed
+/// document and [`text::apply`] to the text, keeping everything else the user wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// [`set`]: replace the value at `pointer`, or add it (and its missing parent objects).
+    Set { pointer: String, value: Value },
+    /// [`remove`]: remove the member or item at `pointer`.
+    Remove { pointer: String },
+    /// [`insert`]: insert `value` at `index` of the array at `pointer`.
+    Insert {
+        pointer: String,
+        index: usize,
+        value: Value,
+    },
+    /// [`move_item`]: move an item of the array at `pointer`.
+    Move {
+        pointer: String,
+        from: usize,
+        to: usize,
+    },
+}
+
+impl Change {
+    /// Makes the change to a parsed document.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// use validator_core::edit::Change;
+    /// let mut doc = json!({"list": [1, 2]});
+    /// let change = Change::Insert { pointer: "/list".into(), index: 0, value: json!(0) };
+    /// change.apply(&mut doc).unwrap();
+    /// assert_eq!(doc, json!({"list": [0, 1, 2]}));
+    /// ```
+    pub fn apply(&self, root: &mut Value) -> Result<(), EditError> {
+        match self {
+            Change::Set { pointer, value } => set(root, pointer, value.clone()),
+            Change::Remove { pointer } => remove(root, pointer).map(|_| ()),
+            Change::Insert {
+                pointer,
+                index,
+                value,
+            } => insert(root, pointer, *index, value.clone()),
+            Change::Move { pointer, from, to } => move_item(root, pointer, *from, *to),
+        }
+    }
 }
 
 /// Applies a fix to the text it was found in and returns the new text. Text edits keep the
