@@ -176,6 +176,8 @@ pub enum Change {
         from: usize,
         to: usize,
     },
+    /// [`rename_key`]: rename the member at `pointer` to `key`, keeping its place.
+    Rename { pointer: String, key: String },
 }
 
 impl Change {
@@ -199,12 +201,14 @@ impl Change {
                 value,
             } => insert(root, pointer, *index, value.clone()),
             Change::Move { pointer, from, to } => move_item(root, pointer, *from, *to),
+            Change::Rename { pointer, key } => rename_key(root, pointer, key),
         }
     }
 }
 
 /// Applies a fix to the text it was found in and returns the new text. Text edits keep the
-/// rest of the text as it was; pointer edits re-format the document.
+/// rest of the text as it was, and so do pointer edits ([`text::apply`]) unless the text cannot
+/// be edited in place (a duplicate key): then the document is written anew from its value.
 pub fn apply_fix(text: &str, fix: &Fix) -> Result<String, EditError> {
     if fix.edits.iter().all(|e| matches!(e, Edit::Text { .. })) {
         let mut edits: Vec<_> = fix
@@ -229,23 +233,36 @@ pub fn apply_fix(text: &str, fix: &Fix) -> Result<String, EditError> {
         }
         return Ok(out);
     }
+    let changes = fix
+        .edits
+        .iter()
+        .map(|edit| match edit {
+            Edit::Replace { pointer, value } => Ok(Change::Set {
+                pointer: pointer.clone(),
+                value: value.clone(),
+            }),
+            Edit::Remove { pointer } => Ok(Change::Remove {
+                pointer: pointer.clone(),
+            }),
+            Edit::RenameKey { pointer, new_key } => Ok(Change::Rename {
+                pointer: pointer.clone(),
+                key: new_key.clone(),
+            }),
+            Edit::Text { .. } => Err(EditError("a fix cannot mix text and value edits".into())),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let in_place = changes
+        .iter()
+        .try_fold(text.to_owned(), |text, change| text::apply(&text, change));
+    if let Ok(new) = in_place {
+        return Ok(new);
+    }
+    // The value-level edit says why the change cannot be made, or makes it.
     let mut value = crate::parse::parse(text)
         .value
         .ok_or_else(|| EditError("the text holds no JSON value".into()))?;
-    for edit in &fix.edits {
-        match edit {
-            Edit::Replace {
-                pointer,
-                value: new,
-            } => set(&mut value, pointer, new.clone())?,
-            Edit::Remove { pointer } => {
-                remove(&mut value, pointer)?;
-            }
-            Edit::RenameKey { pointer, new_key } => rename_key(&mut value, pointer, new_key)?,
-            Edit::Text { .. } => {
-                return Err(EditError("a fix cannot mix text and value edits".into()))
-            }
-        }
+    for change in &changes {
+        change.apply(&mut value)?;
     }
     Ok(to_pretty(&value))
 }
@@ -335,6 +352,34 @@ mod tests {
         assert_eq!(
             apply_fix(text, &fix).unwrap(),
             "{\n  // keep me\n  \"a\": [1, 2],\n}"
+        );
+    }
+
+    #[test]
+    fn pointer_fixes_keep_the_rest_of_the_text_unless_it_has_duplicate_keys() {
+        let fix = Fix {
+            description: "rename and set".into(),
+            edits: vec![
+                Edit::RenameKey {
+                    pointer: "/scriptURI".into(),
+                    new_key: "scriptUri".into(),
+                },
+                Edit::Replace {
+                    pointer: "/type".into(),
+                    value: json!("Shell"),
+                },
+            ],
+        };
+        let text =
+            "{\n    // keep me\n    \"type\": \"shell\",\n    \"scriptURI\": \"x\" /* and me */\n}";
+        assert_eq!(
+            apply_fix(text, &fix).unwrap(),
+            "{\n    // keep me\n    \"type\": \"Shell\",\n    \"scriptUri\": \"x\" /* and me */\n}"
+        );
+        let duplicate = "{\"type\": \"a\", \"type\": \"shell\", \"scriptURI\": \"x\"}";
+        assert_eq!(
+            apply_fix(duplicate, &fix).unwrap(),
+            to_pretty(&json!({"type": "Shell", "scriptUri": "x"}))
         );
     }
 }

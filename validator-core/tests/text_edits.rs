@@ -48,9 +48,10 @@ fn nodes(value: &Value) -> Vec<(String, &Value)> {
     out
 }
 
-/// The changes tried on a document: at `count` nodes spread over it, replace and remove the node,
-/// add members (one with a key that needs escaping, one under missing parents) to objects,
-/// and insert, append and move items of arrays. New values hold escapes and empty containers.
+/// The changes tried on a document: at `count` nodes spread over it, replace and remove the
+/// node; add members to objects (one with a key that needs escaping, one under missing parents)
+/// and rename their first; insert, append and move items of arrays. New values hold escapes and
+/// empty containers.
 fn changes(value: &Value, count: usize) -> Vec<Change> {
     let new_values = [
         json!("a \"quoted\" \\ line\nbreak é 😀"),
@@ -75,9 +76,15 @@ fn changes(value: &Value, count: usize) -> Vec<Change> {
             });
         }
         match node {
-            Value::Object(_) => {
+            Value::Object(members) => {
                 out.push(set(pointer::join(&at, "new/\"key~")));
                 out.push(set(format!("{at}/missing/deeper")));
+                for key in members.keys().take(1) {
+                    out.push(Change::Rename {
+                        pointer: pointer::join(&at, key),
+                        key: "renamed \"key\"/~".into(),
+                    });
+                }
             }
             Value::Array(items) => {
                 let len = items.len();
@@ -151,7 +158,9 @@ fn start_of(node: &NodeSpans) -> usize {
 /// under missing parents, the nearest one that exists).
 fn scope(old: &str, value: &Value, index: &parse::SpanIndex, change: &Change) -> (usize, usize) {
     let container = match change {
-        Change::Set { pointer, .. } | Change::Remove { pointer } => pointer::parent(pointer),
+        Change::Set { pointer, .. }
+        | Change::Remove { pointer }
+        | Change::Rename { pointer, .. } => pointer::parent(pointer),
         Change::Insert { pointer, .. } | Change::Move { pointer, .. } => Some(pointer.as_str()),
     };
     match container.and_then(|p| index.nearest(value, p)) {
@@ -169,7 +178,7 @@ fn lost(value: &Value, index: &parse::SpanIndex, change: &Change) -> Option<(usi
         Change::Remove { pointer } => index
             .get(value, pointer)
             .map(|n| (start_of(&n), n.value.end)),
-        Change::Insert { .. } | Change::Move { .. } => None,
+        Change::Insert { .. } | Change::Move { .. } | Change::Rename { .. } => None,
     }
 }
 

@@ -6,7 +6,8 @@
 //! are written pretty-printed with the document's own indentation unit and line breaks, or on
 //! one line inside a container written on one line.
 //!
-//! Comments inside a removed member, or between its value and its comma, go with it.
+//! Comments inside a removed member, or between its value and its comma, go with it; a renamed
+//! member's key is the only text a rename changes.
 
 use std::io;
 
@@ -48,6 +49,7 @@ pub fn apply(text: &str, change: &Change) -> Result<String, EditError> {
             value,
         } => doc.insert(pointer, *index, &Item::Value(value)),
         Change::Move { pointer, from, to } => doc.move_item(pointer, *from, *to),
+        Change::Rename { pointer, key } => doc.rename(pointer, key),
     }
 }
 
@@ -238,6 +240,25 @@ impl<'t> Doc<'t> {
         let removed = self.remove(&item)?;
         let moved_text = Item::Text(&self.text[moved.start..moved.end]);
         Doc::parse(&removed)?.insert(pointer, to, &moved_text)
+    }
+
+    /// Rewrites the member's key only.
+    fn rename(&self, pointer: &str, key: &str) -> Result<String, EditError> {
+        let parent = pointer::parent(pointer).unwrap_or_default();
+        let Some(Value::Object(members)) = pointer::resolve(&self.value, parent) else {
+            return Err(EditError("only object members can be renamed".into()));
+        };
+        if members.contains_key(key) {
+            return Err(EditError(format!("`{key}` already exists")));
+        }
+        let span = self
+            .node(pointer)?
+            .key
+            .ok_or_else(|| EditError(format!("nothing at `{pointer}`")))?;
+        Ok(splice(
+            self.text,
+            vec![(span, Value::from(key).to_string())],
+        ))
     }
 
     /// Adds a member named `key`, or an item, at `index` of the container at `pointer` whose
@@ -663,6 +684,20 @@ mod tests {
             apply(text, &change).unwrap(),
             "[\n  // first\n  2,\n  3,\n  {\"a\": 1}\n]"
         );
+    }
+
+    #[test]
+    fn a_renamed_key_is_escaped_and_an_existing_one_refused() {
+        let rename = |key: &str| Change::Rename {
+            pointer: "/a".into(),
+            key: key.into(),
+        };
+        let text = "{\"a\": 1, /* b */ \"b\": 2}";
+        assert_eq!(
+            apply(text, &rename("new \"a\"")).unwrap(),
+            "{\"new \\\"a\\\"\": 1, /* b */ \"b\": 2}"
+        );
+        assert!(apply(text, &rename("b")).is_err());
     }
 
     #[test]
