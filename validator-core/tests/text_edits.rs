@@ -1,8 +1,11 @@
-//! Form edits made to the text (`edit::text::apply`) on every corpus template: for many changes
-//! at nodes all over each template, as written, with comments added, and as `to_pretty` writes
-//! it, the new text parses to the value the value-level edit gives, differs from the old one
-//! only inside the changed container, and keeps every comment outside the changed node.
+//! Form edits made to the text (`edit::text::apply`) on every corpus template and on generated
+//! values: for many changes at nodes all over each document, as written (on one line, as
+//! `to_pretty` writes it, with four spaces and Windows line breaks), with comments added, the
+//! new text parses to the value the value-level edit gives, differs from the old one only
+//! inside the changed container, and keeps every comment outside the changed node.
 
+use proptest::prelude::*;
+use serde::Serialize;
 use serde_json::{json, Value};
 use validator_core::edit::{self, text, Change};
 use validator_core::parse::{self, NodeSpans};
@@ -302,5 +305,61 @@ fn text_edits_of_text_written_by_to_pretty_write_what_to_pretty_writes() {
             change.apply(&mut expected).unwrap();
             assert_eq!(new, edit::to_pretty(&expected), "{file}: {change:?}");
         }
+    }
+}
+
+/// A JSON value with keys and strings that need escaping, and empty containers.
+fn json_value() -> impl Strategy<Value = Value> {
+    let text = r#"[a-z"\\/~é😀 \n-]{0,6}"#;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i32>().prop_map(Value::from),
+        text.prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 40, 5, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::from),
+            prop::collection::vec((text, inner), 0..5)
+                .prop_map(|members| Value::Object(members.into_iter().collect())),
+        ]
+    })
+}
+
+/// `value` as people write it: on one line, as `to_pretty` does, or with four spaces and
+/// Windows line breaks.
+fn written(value: &Value, style: usize) -> String {
+    match style % 3 {
+        0 => value.to_string(),
+        1 => edit::to_pretty(value),
+        _ => {
+            let mut out = Vec::new();
+            let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+            value
+                .serialize(&mut serde_json::Serializer::with_formatter(
+                    &mut out, formatter,
+                ))
+                .unwrap();
+            String::from_utf8(out).unwrap().replace('\n', "\r\n")
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn text_edits_of_any_value_in_any_style_give_the_value_edits_result_and_keep_the_rest(
+        members in prop::collection::vec((r#"[a-z"/~]{0,3}"#, json_value()), 1..4),
+        style in 0usize..3,
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let value = Value::Object(members.into_iter().collect());
+        let text = written(&value, style);
+        let changes = changes(&value, usize::MAX);
+        let change = pick.get(&changes);
+        check_change("generated", &text, &[], change);
+        let (commented, comments) = with_comments(&text);
+        check_change("generated, with comments", &commented, &comments, change);
     }
 }
