@@ -1,8 +1,10 @@
 //! The editor's state and every change to it: one document text, checked after every change.
 //!
 //! The text is the single source of truth. The form, the JSON view and the Problems panel are
-//! views of it; a form edit changes the parsed value and writes the text anew. While the text
-//! has syntax errors the form is read-only, so the user's half-typed text is never replaced.
+//! views of it; a form edit changes the parsed value and the text at the changed span only, so
+//! the user's comments, key order and layout elsewhere stay as they were (only a reformat the
+//! user asks for re-indents everything). While the text has syntax errors the form is
+//! read-only, so the user's half-typed text is never replaced.
 //!
 //! The check runs in a worker thread (`checker`), so no text is too large to type in: each
 //! change of what the check reads makes a new `revision`, and the worker's answer is taken
@@ -16,7 +18,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use serde_json::Value;
-use validator_core::edit::{self, EditError};
+use validator_core::edit::{self, Change, EditError};
 use validator_core::model::discover;
 use validator_core::{Fix, Options, Report};
 use yew::Reducible;
@@ -436,32 +438,55 @@ impl EditorState {
                 self.unchanged()
             }
             EditorAction::Move { from, to, .. } if from == to => self.unchanged(),
-            EditorAction::SetValue { pointer, value } => self
-                .edit_value(|doc, base| edit::set(doc, pointer.in_template(base).as_str(), value)),
-            EditorAction::Remove { pointer } => self.edit_value(|doc, base| {
-                edit::remove(doc, pointer.in_template(base).as_str()).map(|_| ())
+            EditorAction::SetValue { pointer, value } => self.edit(|_, base| {
+                Ok(Change::Set {
+                    pointer: pointer.in_template(base).as_str().to_owned(),
+                    value,
+                })
+            }),
+            EditorAction::Remove { pointer } => self.edit(|_, base| {
+                Ok(Change::Remove {
+                    pointer: pointer.in_template(base).as_str().to_owned(),
+                })
             }),
             EditorAction::Insert {
                 pointer,
                 index,
                 value,
-            } => self.edit_value(|doc, base| {
-                let abs = pointer.in_template(base);
-                if doc.pointer(abs.as_str()).is_none() {
-                    edit::set(doc, abs.as_str(), Value::Array(Vec::new()))?;
-                }
-                edit::insert(doc, abs.as_str(), index, value)
+            } => self.edit(|doc, base| {
+                let pointer = pointer.in_template(base).as_str().to_owned();
+                Ok(if doc.pointer(&pointer).is_none() {
+                    // A list the template does not have yet: set it with its first item.
+                    Change::Set {
+                        pointer,
+                        value: Value::Array(vec![value]),
+                    }
+                } else {
+                    Change::Insert {
+                        pointer,
+                        index,
+                        value,
+                    }
+                })
             }),
-            EditorAction::Move { pointer, from, to } => self.edit_value(|doc, base| {
-                edit::move_item(doc, pointer.in_template(base).as_str(), from, to)
+            EditorAction::Move { pointer, from, to } => self.edit(|_, base| {
+                Ok(Change::Move {
+                    pointer: pointer.in_template(base).as_str().to_owned(),
+                    from,
+                    to,
+                })
             }),
-            EditorAction::Duplicate { pointer, index } => self.edit_value(|doc, base| {
+            EditorAction::Duplicate { pointer, index } => self.edit(|doc, base| {
                 let abs = pointer.in_template(base);
                 let item = doc
                     .pointer(abs.join_index(index).as_str())
                     .cloned()
                     .ok_or_else(|| EditError("nothing to duplicate".into()))?;
-                edit::insert(doc, abs.as_str(), index + 1, with_copy_name(item))
+                Ok(Change::Insert {
+                    pointer: abs.as_str().to_owned(),
+                    index: index + 1,
+                    value: with_copy_name(item),
+                })
             }),
             EditorAction::SwitchType { pointer, new_type } => self.switch_type(&pointer, &new_type),
             _ => self.clone(),
@@ -522,29 +547,45 @@ impl EditorState {
         }
     }
 
-    /// Applies a change to the parsed document and writes it back as text.
-    fn edit_value(
-        &self,
-        change: impl FnOnce(&mut Value, &FilePointer) -> Result<(), EditError>,
-    ) -> Self {
+    /// Makes the change that `change` builds from the document and the template's pointer:
+    /// to the parsed document, and to the text at the changed span.
+    fn edit(&self, change: impl FnOnce(&Value, &FilePointer) -> Result<Change, EditError>) -> Self {
         if !self.editable {
             return self.with_notice(
                 "fix the JSON syntax errors first: the form is read-only until the text is valid JSON",
             );
         }
-        let Some(mut document) = self.document().cloned() else {
+        let Some(document) = self.document() else {
             return self.with_notice("there is no document to edit");
         };
-        let base = self.template_base();
-        // Comments are only in a text the form did not write, which has been checked.
-        let had_comments = !self.is_checking() && self.report.has_comments();
-        match change(&mut document, &base) {
-            Ok(()) if had_comments => EditorState {
-                notice: Some("the form writes strict JSON, so the comments were removed; Undo brings them back".into()),
-                ..self.with_edited_value(edit::to_pretty(&document), document)
-            },
-            Ok(()) => self.with_edited_value(edit::to_pretty(&document), document),
-            Err(e) => self.with_notice(e.to_string()),
+        let made = change(document, &self.template_base()).and_then(|change| {
+            let mut edited = document.clone();
+            change.apply(&mut edited)?;
+            Ok((change, edited))
+        });
+        let (change, edited) = match made {
+            Ok(made) => made,
+            Err(e) => return self.with_notice(e.to_string()),
+        };
+        match edit::text::apply(&self.text, &change) {
+            Ok(text) => self.with_edited_value(text, edited),
+            // The text's spans cannot say what to change (a duplicate key: its earlier member
+            // is text the value does not hold), so the document is written anew from the value,
+            // as before text edits existed.
+            Err(e) => {
+                // Comments are only in a text the form did not write, which has been checked.
+                let comments = if !self.is_checking() && self.report.has_comments() {
+                    " without its comments"
+                } else {
+                    ""
+                };
+                EditorState {
+                    notice: Some(format!(
+                        "{e}, so the form wrote the whole document anew{comments}; Undo brings the text back"
+                    )),
+                    ..self.with_edited_value(edit::to_pretty(&edited), edited)
+                }
+            }
         }
     }
 
@@ -569,7 +610,12 @@ impl EditorState {
                 object.entry("name").or_insert_with(|| name.clone());
             }
         }
-        let mut state = self.edit_value(|doc, _| edit::set(doc, abs.as_str(), next));
+        let mut state = self.edit(|_, _| {
+            Ok(Change::Set {
+                pointer: abs.as_str().to_owned(),
+                value: next,
+            })
+        });
         state.stash = Rc::new(stash);
         state
     }
@@ -1287,6 +1333,114 @@ mod tests {
         assert_eq!(&*state.draft_id, "new");
         assert_eq!(doc(&state)["location"], json!("linked"));
         assert!(!state.can_undo());
+    }
+
+    #[test]
+    fn form_edits_keep_comments_key_order_and_indentation_elsewhere() {
+        let text = "{\n    // who builds it\n    \"location\": \"westeurope\",\n    \"properties\": {\n        /* the steps */\n        \"customize\": [],\n        \"buildTimeoutInMinutes\": 60\n    },\n    \"apiVersion\": \"2024-02-01\"\n}\n";
+        let state = Rc::new(EditorState::new(text.into(), Options::default())).settled();
+        assert!(!state.is_read_only(), "comments do not lock the form");
+        let state = state
+            .act(EditorAction::SetValue {
+                pointer: "/location".into(),
+                value: json!("eastus"),
+            })
+            .act(EditorAction::SetValue {
+                pointer: "/properties/vmProfile/vmSize".into(),
+                value: json!("Standard_D2s_v3"),
+            })
+            .act(EditorAction::Insert {
+                pointer: "/properties/customize".into(),
+                index: 0,
+                value: json!({"type": "Shell", "name": "a"}),
+            })
+            .act(EditorAction::Remove {
+                pointer: "/properties/buildTimeoutInMinutes".into(),
+            });
+        assert_eq!(
+            *state.text,
+            "{\n    // who builds it\n    \"location\": \"eastus\",\n    \"properties\": {\n        /* the steps */\n        \"customize\": [\n            {\n                \"type\": \"Shell\",\n                \"name\": \"a\"\n            }\n        ],\n        \"vmProfile\": {\n            \"vmSize\": \"Standard_D2s_v3\"\n        }\n    },\n    \"apiVersion\": \"2024-02-01\"\n}\n"
+        );
+        assert_eq!(state.notice, None);
+        assert_eq!(
+            state.document(),
+            validator_core::parse::parse(&state.text).value.as_ref(),
+            "the form's value is the text's"
+        );
+    }
+
+    #[test]
+    fn every_kind_of_form_edit_leaves_comments_elsewhere_byte_identical() {
+        let commented = |text: &str| {
+            text.replacen("{\n", "{\n  // line comment\n", 1).replacen(
+                "\"location\"",
+                "/* block */ \"location\"",
+                1,
+            )
+        };
+        let text = commented(&edit::to_pretty(&everything()));
+        let actions = [
+            EditorAction::SetValue {
+                pointer: "/properties/customize/0/name".into(),
+                value: json!("renamed"),
+            },
+            EditorAction::Remove {
+                pointer: "/tags".into(),
+            },
+            EditorAction::Insert {
+                pointer: "/properties/distribute".into(),
+                index: 1,
+                value: json!({"type": "VHD", "runOutputName": "w"}),
+            },
+            EditorAction::Move {
+                pointer: "/properties/distribute".into(),
+                from: 1,
+                to: 0,
+            },
+            EditorAction::Duplicate {
+                pointer: "/properties/customize".into(),
+                index: 0,
+            },
+            EditorAction::SwitchType {
+                pointer: "/properties/customize/0".into(),
+                new_type: "File".into(),
+            },
+        ];
+        // Everything before the first member changed, comments included.
+        let kept = &text[..text.find("  \"tags\"").unwrap()];
+        assert!(kept.contains("// line comment") && kept.contains("/* block */"));
+        let mut state = Rc::new(EditorState::new(text.clone(), Options::default())).settled();
+        for action in actions {
+            let before = state.text.clone();
+            state = state.act(action.clone());
+            assert_ne!(state.text, before, "{action:?} changed the text");
+            assert_eq!(state.notice, None, "{action:?}");
+            assert!(state.text.starts_with(kept), "{action:?}: {}", state.text);
+        }
+        assert_eq!(
+            state.document(),
+            validator_core::parse::parse(&state.text).value.as_ref(),
+            "the form's value is the text's"
+        );
+    }
+
+    #[test]
+    fn a_text_with_duplicate_keys_is_written_anew_and_the_notice_says_so() {
+        let text = "{\n  // mine\n  \"location\": \"a\",\n  \"location\": \"b\"\n}";
+        let state = Rc::new(EditorState::new(text.into(), Options::default())).settled();
+        let state = state.act(EditorAction::SetValue {
+            pointer: "/name".into(),
+            value: json!("x"),
+        });
+        assert_eq!(
+            *state.text,
+            edit::to_pretty(&json!({"location": "b", "name": "x"}))
+        );
+        let notice = state.notice.as_deref().unwrap_or_default();
+        assert!(
+            notice.contains("duplicate") && notice.contains("without its comments"),
+            "{notice}"
+        );
     }
 
     #[test]

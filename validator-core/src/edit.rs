@@ -8,6 +8,8 @@ use serde_json::{Map, Value};
 use crate::diagnostic::{Edit, Fix};
 use crate::pointer;
 
+pub mod text;
+
 /// Why an edit could not be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditError(pub String);
@@ -154,8 +156,59 @@ pub fn move_item(root: &mut Value, pointer: &str, from: usize, to: usize) -> Res
     Ok(())
 }
 
+/// One change a form makes, addressed by JSON pointer. [`Change::apply`] makes it to a parsed
+/// document and [`text::apply`] to the text, keeping everything else the user wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// [`set`]: replace the value at `pointer`, or add it (and its missing parent objects).
+    Set { pointer: String, value: Value },
+    /// [`remove`]: remove the member or item at `pointer`.
+    Remove { pointer: String },
+    /// [`insert`]: insert `value` at `index` of the array at `pointer`.
+    Insert {
+        pointer: String,
+        index: usize,
+        value: Value,
+    },
+    /// [`move_item`]: move an item of the array at `pointer`.
+    Move {
+        pointer: String,
+        from: usize,
+        to: usize,
+    },
+    /// [`rename_key`]: rename the member at `pointer` to `key`, keeping its place.
+    Rename { pointer: String, key: String },
+}
+
+impl Change {
+    /// Makes the change to a parsed document.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// use validator_core::edit::Change;
+    /// let mut doc = json!({"list": [1, 2]});
+    /// let change = Change::Insert { pointer: "/list".into(), index: 0, value: json!(0) };
+    /// change.apply(&mut doc).unwrap();
+    /// assert_eq!(doc, json!({"list": [0, 1, 2]}));
+    /// ```
+    pub fn apply(&self, root: &mut Value) -> Result<(), EditError> {
+        match self {
+            Change::Set { pointer, value } => set(root, pointer, value.clone()),
+            Change::Remove { pointer } => remove(root, pointer).map(|_| ()),
+            Change::Insert {
+                pointer,
+                index,
+                value,
+            } => insert(root, pointer, *index, value.clone()),
+            Change::Move { pointer, from, to } => move_item(root, pointer, *from, *to),
+            Change::Rename { pointer, key } => rename_key(root, pointer, key),
+        }
+    }
+}
+
 /// Applies a fix to the text it was found in and returns the new text. Text edits keep the
-/// rest of the text as it was; pointer edits re-format the document.
+/// rest of the text as it was, and so do pointer edits ([`text::apply`]) unless the text cannot
+/// be edited in place (a duplicate key): then the document is written anew from its value.
 pub fn apply_fix(text: &str, fix: &Fix) -> Result<String, EditError> {
     if fix.edits.iter().all(|e| matches!(e, Edit::Text { .. })) {
         let mut edits: Vec<_> = fix
@@ -180,23 +233,36 @@ pub fn apply_fix(text: &str, fix: &Fix) -> Result<String, EditError> {
         }
         return Ok(out);
     }
+    let changes = fix
+        .edits
+        .iter()
+        .map(|edit| match edit {
+            Edit::Replace { pointer, value } => Ok(Change::Set {
+                pointer: pointer.clone(),
+                value: value.clone(),
+            }),
+            Edit::Remove { pointer } => Ok(Change::Remove {
+                pointer: pointer.clone(),
+            }),
+            Edit::RenameKey { pointer, new_key } => Ok(Change::Rename {
+                pointer: pointer.clone(),
+                key: new_key.clone(),
+            }),
+            Edit::Text { .. } => Err(EditError("a fix cannot mix text and value edits".into())),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let in_place = changes
+        .iter()
+        .try_fold(text.to_owned(), |text, change| text::apply(&text, change));
+    if let Ok(new) = in_place {
+        return Ok(new);
+    }
+    // The value-level edit says why the change cannot be made, or makes it.
     let mut value = crate::parse::parse(text)
         .value
         .ok_or_else(|| EditError("the text holds no JSON value".into()))?;
-    for edit in &fix.edits {
-        match edit {
-            Edit::Replace {
-                pointer,
-                value: new,
-            } => set(&mut value, pointer, new.clone())?,
-            Edit::Remove { pointer } => {
-                remove(&mut value, pointer)?;
-            }
-            Edit::RenameKey { pointer, new_key } => rename_key(&mut value, pointer, new_key)?,
-            Edit::Text { .. } => {
-                return Err(EditError("a fix cannot mix text and value edits".into()))
-            }
-        }
+    for change in &changes {
+        change.apply(&mut value)?;
     }
     Ok(to_pretty(&value))
 }
@@ -286,6 +352,34 @@ mod tests {
         assert_eq!(
             apply_fix(text, &fix).unwrap(),
             "{\n  // keep me\n  \"a\": [1, 2],\n}"
+        );
+    }
+
+    #[test]
+    fn pointer_fixes_keep_the_rest_of_the_text_unless_it_has_duplicate_keys() {
+        let fix = Fix {
+            description: "rename and set".into(),
+            edits: vec![
+                Edit::RenameKey {
+                    pointer: "/scriptURI".into(),
+                    new_key: "scriptUri".into(),
+                },
+                Edit::Replace {
+                    pointer: "/type".into(),
+                    value: json!("Shell"),
+                },
+            ],
+        };
+        let text =
+            "{\n    // keep me\n    \"type\": \"shell\",\n    \"scriptURI\": \"x\" /* and me */\n}";
+        assert_eq!(
+            apply_fix(text, &fix).unwrap(),
+            "{\n    // keep me\n    \"type\": \"Shell\",\n    \"scriptUri\": \"x\" /* and me */\n}"
+        );
+        let duplicate = "{\"type\": \"a\", \"type\": \"shell\", \"scriptURI\": \"x\"}";
+        assert_eq!(
+            apply_fix(duplicate, &fix).unwrap(),
+            to_pretty(&json!({"type": "Shell", "scriptUri": "x"}))
         );
     }
 }

@@ -1,5 +1,5 @@
 //! The one banner for the editor's notice: what the last action could not do, or what it did
-//! that is worth saying (a share link copied, comments removed by a form edit).
+//! that is worth saying (a share link copied, a document the form had to write anew).
 
 use yew::prelude::*;
 
