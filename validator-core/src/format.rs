@@ -92,11 +92,12 @@ pub fn format(text: &str) -> String {
     out
 }
 
-/// After a value or a block comment: a space before a comment that follows on the line, a line
-/// break before the next value (a missing comma), nothing before punctuation.
+/// After a value or a block comment: a space before a comment (or an unclosed string) that
+/// follows on the line, a line break before the next value (a missing comma), nothing before
+/// punctuation.
 fn after_value(out: &mut String, depth: usize, next: Option<Token>) {
     match next {
-        Some(Token::LineComment(_) | Token::BlockComment(_)) => out.push(' '),
+        Some(Token::LineComment(_) | Token::BlockComment(_) | Token::Unclosed(_)) => out.push(' '),
         Some(Token::Word(_) | Token::Open(_)) => new_line(out, depth),
         _ => {}
     }
@@ -167,7 +168,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
                 i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
-                out.push(Token::LineComment(text[start..i].trim_end_matches('\r')));
+                out.push(Token::LineComment(text[start..i].trim_end()));
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => match text[i + 2..].find("*/") {
                 Some(n) => {
