@@ -75,9 +75,15 @@ export async function open(browser, url, { context } = {}) {
   page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
   page.on("pageerror", (e) => consoleErrors.push(String(e)));
   await page.goto(url);
-  await page.getByRole("textbox", { name: "Template JSON" }).waitFor();
+  await editorLoaded(page);
   await settled(page);
   return { page, ctx, consoleErrors };
+}
+
+/** Resolves once the JSON editor has loaded: loaded, not visible, as on a narrow screen the
+ * JSON is a tab of its own. */
+export async function editorLoaded(page) {
+  await page.waitForFunction(() => Boolean(document.querySelector(".json-view .code-editor")?.aibEditor));
 }
 
 /** Resolves once the checker (a worker) has answered for the text on screen: the status bar
@@ -136,7 +142,7 @@ export async function setJson(page, text) {
 /** The JSON view's whole text. The code editor puts on screen only the lines in view, so the
  * text is read from the editor itself (`editor/json_editor.mjs` leaves it on its element). */
 export async function json(page) {
-  await page.getByRole("textbox", { name: "Template JSON" }).waitFor();
+  await editorLoaded(page);
   return page.evaluate(() => document.querySelector(".json-view .code-editor").aibEditor.text());
 }
 
