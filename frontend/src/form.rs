@@ -117,9 +117,12 @@ pub fn kind(root: &Value, node: &Value) -> Kind {
 /// chosen type's fields), in the specification's order, read-only ones left out.
 pub fn fields(root: &Value, node: &Value, value: Option<&Value>) -> Vec<Field> {
     let node = locate::resolve(root, node, value);
+    // What an optional group requires is required only once the group is there: an absent
+    // `planInfo` does not make "Plan name" required.
     let required: Vec<&str> = node
         .get("required")
         .and_then(Value::as_array)
+        .filter(|_| value.is_some())
         .map(|r| r.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
     let Some(properties) = node.get("properties").and_then(Value::as_object) else {
@@ -211,6 +214,21 @@ pub fn humanize(key: &str) -> String {
 mod tests {
     use super::*;
     use validator_core::{schema, ApiVersion};
+
+    #[test]
+    fn an_absent_optional_group_requires_nothing_yet() {
+        let root = schema::schema(ApiVersion::NEWEST);
+        let plan = &root["definitions"]["PlatformImagePurchasePlan"];
+        let required = |value: Option<&Value>| -> Vec<String> {
+            fields(root, plan, value)
+                .into_iter()
+                .filter(|f| f.required)
+                .map(|f| f.key)
+                .collect()
+        };
+        assert!(required(None).is_empty());
+        assert!(required(Some(&serde_json::json!({}))).contains(&"planName".to_owned()));
+    }
 
     #[test]
     fn labels_read_like_words() {
