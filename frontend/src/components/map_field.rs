@@ -73,28 +73,7 @@ pub fn map_field(props: &FieldProps) -> Html {
         }
     };
     let rows = entries.iter().enumerate().map(|(i, (key, val))| {
-        let rename = {
-            let entries = entries.clone();
-            let write = write.clone();
-            Callback::from(move |e: Event| {
-                let new_key = e.target_unchecked_into::<HtmlInputElement>().value();
-                let mut next = entries.clone();
-                if !next.iter().any(|(k, _)| *k == new_key) {
-                    next[i].0 = new_key;
-                    write(next);
-                }
-            })
-        };
-        let set = {
-            let entries = entries.clone();
-            let write = write.clone();
-            Callback::from(move |e: Event| {
-                let mut next = entries.clone();
-                next[i].1 = Value::String(e.target_unchecked_into::<HtmlInputElement>().value());
-                write(next);
-            })
-        };
-        // The ID builder names the identity.
+        // A name typed in its box, or an identity's ID from the builder.
         let rename_to = {
             let entries = entries.clone();
             let write = write.clone();
@@ -104,6 +83,17 @@ pub fn map_field(props: &FieldProps) -> Html {
                     next[i].0 = new_key;
                     write(next);
                 }
+            })
+        };
+        let rename =
+            rename_to.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
+        let set = {
+            let entries = entries.clone();
+            let write = write.clone();
+            Callback::from(move |e: Event| {
+                let mut next = entries.clone();
+                next[i].1 = Value::String(e.target_unchecked_into::<HtmlInputElement>().value());
+                write(next);
             })
         };
         let remove = {
