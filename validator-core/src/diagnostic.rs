@@ -135,10 +135,22 @@ impl Diagnostic {
         pointer: impl Into<String>,
         message: impl Into<Text>,
     ) -> Self {
+        Self::of_code(rule.code, rule.name, rule.severity, pointer, message)
+    }
+
+    /// A diagnostic of a rule that is not in the registry (a policy's own rule), by its code,
+    /// name and severity.
+    pub fn of_code(
+        code: Static,
+        rule: Static,
+        severity: Severity,
+        pointer: impl Into<String>,
+        message: impl Into<Text>,
+    ) -> Self {
         Diagnostic {
-            code: rule.code,
-            rule: rule.name,
-            severity: rule.severity,
+            code,
+            rule,
+            severity,
             pointer: pointer.into(),
             anchor: Anchor::Value,
             message: message.into(),

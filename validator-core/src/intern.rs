@@ -11,13 +11,15 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Deserializer};
 
-/// More distinct strings than any report of this crate can hold (one per rule, three OS names).
+/// More distinct strings than any report of this crate can hold (one per rule, three OS names,
+/// and the codes and ids of the few policies loaded in one session).
 const LIMIT: usize = 4096;
 
 static INTERNED: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
 
-/// The static string equal to `text`.
-fn intern(text: &str) -> Option<&'static str> {
+/// The static string equal to `text`; `None` once [`LIMIT`] strings are kept. Policies intern
+/// their rules' codes here, so that their findings carry them as the built-in rules do.
+pub(crate) fn intern(text: &str) -> Option<&'static str> {
     let mut set = INTERNED
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());

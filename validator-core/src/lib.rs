@@ -20,6 +20,7 @@ mod intern;
 pub mod model;
 pub mod parse;
 pub mod pointer;
+pub mod policy;
 pub mod rules;
 pub mod schema;
 pub mod suggest;
@@ -46,6 +47,14 @@ pub struct Options {
     pub os: Option<Os>,
     /// Longer texts are refused unread; `None` means [`MAX_INPUT_BYTES`].
     pub max_input_bytes: Option<usize>,
+    /// An organisation's own rules, checked after the built-in ones ([`policy`]). Shared, as
+    /// options are cloned with every edit; sent to a worker as the policy's source text.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "policy::wire"
+    )]
+    pub policy: Option<std::sync::Arc<policy::Policy>>,
 }
 
 /// The longest text [`check`] reads: 16 MiB, four times the 4 MB that ARM accepts for a whole
@@ -174,6 +183,9 @@ fn check_document(
         };
         schema::check(&template, diagnostics);
         rules::run_all(&template, diagnostics);
+        if let Some(policy) = &options.policy {
+            policy.check(&template, diagnostics);
+        }
         templates.push(TemplateInfo {
             pointer: item.pointer,
             api_version: api_version.as_str().to_owned(),
@@ -344,7 +356,7 @@ fn determine_os(resource: &Value, options: &Options) -> (Option<Os>, Option<OsEv
 }
 
 /// Places every diagnostic in the text, sorts them and counts them.
-fn finish(
+pub(crate) fn finish(
     text: &str,
     root: Option<&Value>,
     index: &SpanIndex,

@@ -1,0 +1,95 @@
+//! Policy pointers: JSON pointers from the image template resource in which a `*` token stands
+//! for every entry of a list (or every member of an object), e.g. `/properties/customize/*/scriptUri`.
+
+use serde_json::Value;
+
+use crate::pointer;
+
+/// The token that matches every entry.
+pub const WILDCARD: &str = "*";
+
+/// True when `pattern` has a wildcard token.
+pub fn has_wildcard(pattern: &str) -> bool {
+    pointer::token_iter(pattern).any(|t| t == WILDCARD)
+}
+
+/// Every value that `pattern` selects under `value`, with its pointer (`base` followed by the
+/// concrete tokens). Missing members select nothing.
+///
+/// ```
+/// use serde_json::json;
+/// use validator_core::policy::select::select;
+/// let doc = json!({"customize": [{"name": "a"}, {"type": "Shell"}, {"name": "c"}]});
+/// let names: Vec<_> = select(&doc, "/resources/0", "/customize/*/name")
+///     .into_iter()
+///     .map(|(pointer, value)| (pointer, value.as_str().unwrap()))
+///     .collect();
+/// assert_eq!(names, [("/resources/0/customize/0/name".to_owned(), "a"), ("/resources/0/customize/2/name".to_owned(), "c")]);
+/// ```
+pub fn select<'v>(value: &'v Value, base: &str, pattern: &str) -> Vec<(String, &'v Value)> {
+    let tokens: Vec<_> = pointer::token_iter(pattern).collect();
+    let mut out = Vec::new();
+    walk(value, &mut base.to_owned(), &tokens, &mut out);
+    out
+}
+
+fn walk<'v>(
+    value: &'v Value,
+    at: &mut String,
+    tokens: &[std::borrow::Cow<'_, str>],
+    out: &mut Vec<(String, &'v Value)>,
+) {
+    let Some((token, rest)) = tokens.split_first() else {
+        out.push((at.clone(), value));
+        return;
+    };
+    let len = at.len();
+    let mut visit = |key: &str, child: &'v Value, at: &mut String| {
+        pointer::push_token(at, key);
+        walk(child, at, rest, out);
+        at.truncate(len);
+    };
+    match value {
+        Value::Array(items) if token == WILDCARD => {
+            for (i, item) in items.iter().enumerate() {
+                visit(&i.to_string(), item, at);
+            }
+        }
+        Value::Object(map) if token == WILDCARD => {
+            for (key, child) in map {
+                visit(key, child, at);
+            }
+        }
+        Value::Array(items) => {
+            if let Some(item) = token.parse::<usize>().ok().and_then(|i| items.get(i)) {
+                visit(token, item, at);
+            }
+        }
+        Value::Object(map) => {
+            if let Some(child) = map.get(token.as_ref()) {
+                visit(token, child, at);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// True when the concrete pointer `concrete` (from the template resource) is one that
+/// `pattern` selects: each `*` stands for any one token.
+///
+/// ```
+/// use validator_core::policy::select::matches;
+/// assert!(matches("/properties/customize/*/scriptUri", "/properties/customize/3/scriptUri"));
+/// assert!(!matches("/properties/customize/*/scriptUri", "/properties/customize/3"));
+/// ```
+pub fn matches(pattern: &str, concrete: &str) -> bool {
+    let mut wanted = pointer::token_iter(pattern);
+    let mut given = pointer::token_iter(concrete);
+    loop {
+        match (wanted.next(), given.next()) {
+            (None, None) => return true,
+            (Some(w), Some(g)) if w == WILDCARD || w == g => {}
+            _ => return false,
+        }
+    }
+}
