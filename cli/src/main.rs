@@ -8,10 +8,13 @@ mod export;
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use aib::input;
+use aib::output::escape::escape;
 use aib::output::{self, Checked, Format};
 use clap::{Parser, Subcommand, ValueEnum};
+use validator_core::policy::{Policy, CODE_PREFIX};
 use validator_core::{rules, ApiVersion, Options, Os};
 
 #[derive(Parser)]
@@ -38,14 +41,22 @@ enum Command {
         /// The image's OS, when the source does not tell (managed or gallery images).
         #[arg(long, value_enum)]
         os: Option<OsArg>,
+        /// Also check an organisation's own rules, from a policy file (docs/policy.md); its
+        /// findings have the codes `POL-<id>`.
+        #[arg(long, value_name = "FILE")]
+        policy: Option<String>,
         /// Files to check; `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<String>,
     },
-    /// Print a rule's documentation: `aib explain AIB030` or `aib explain unknown-property`.
+    /// Print a rule's documentation: `aib explain AIB030` or `aib explain unknown-property`;
+    /// a policy's rule with `aib explain POL-<id> --policy policy.json`.
     Explain {
         /// Rule code or name.
         rule: String,
+        /// The policy file defining `POL-` rules.
+        #[arg(long, value_name = "FILE")]
+        policy: Option<String>,
     },
     /// List every rule.
     Rules,
@@ -83,16 +94,28 @@ fn main() -> ExitCode {
             format,
             api_version,
             os,
+            policy,
             paths,
         } => {
+            let policy = match policy.as_deref().map(load_policy).transpose() {
+                Ok(policy) => policy,
+                Err(status) => return status,
+            };
             let options = Options {
                 api_version,
                 os: os.map(OsArg::os),
+                policy,
                 ..Options::default()
             };
             check(&paths, &options, format)
         }
-        Command::Explain { rule } => explain(&rule),
+        Command::Explain { rule, policy } => {
+            let policy = match policy.as_deref().map(load_policy).transpose() {
+                Ok(policy) => policy,
+                Err(status) => return status,
+            };
+            explain(&rule, policy.as_deref())
+        }
         Command::Rules => {
             print_stdout(&output::rules_table());
             ExitCode::SUCCESS
@@ -112,18 +135,57 @@ fn check(paths: &[String], options: &Options, format: Format) -> ExitCode {
         .collect();
     eprint!("{}", output::read_errors(&checked));
     let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    print_stdout(&output::render(format, &checked, color));
+    let policy = options.policy.as_deref();
+    print_stdout(&output::render_with_policy(format, &checked, color, policy));
     ExitCode::from(output::exit_status(&checked))
 }
 
-fn explain(rule: &str) -> ExitCode {
+/// Reads and compiles the policy at `path`; on failure prints why (a policy's errors as a
+/// report on standard error, placed in the policy file) and gives exit status 2.
+fn load_policy(path: &str) -> Result<Arc<Policy>, ExitCode> {
+    let text = input::read(path).map_err(|message| {
+        eprintln!("aib: policy {}: {}", escape(path), escape(&message));
+        ExitCode::from(2)
+    })?;
+    Policy::parse(&text).map(Arc::new).map_err(|report| {
+        let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
+        let checked = [Checked::with_report(path, text, report)];
+        eprint!("{}", output::render(Format::Text, &checked, color));
+        eprintln!(
+            "aib: policy {}: not usable; nothing was checked",
+            escape(path)
+        );
+        ExitCode::from(2)
+    })
+}
+
+fn explain(rule: &str, policy: Option<&Policy>) -> ExitCode {
+    let is_policy_code = rule
+        .get(..CODE_PREFIX.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(CODE_PREFIX));
+    if let Some(policy) = policy {
+        if let Some(policy_rule) = policy.rule(rule) {
+            print_stdout(&output::explain_policy_rule(policy, policy_rule));
+            return ExitCode::SUCCESS;
+        }
+    }
     match rules::find(rule) {
         Some(meta) => {
             print_stdout(&output::explain(meta));
             ExitCode::SUCCESS
         }
+        None if is_policy_code && policy.is_none() => {
+            eprintln!(
+                "aib: `{}` is a policy's rule: give its policy with `--policy <FILE>`",
+                escape(rule)
+            );
+            ExitCode::from(2)
+        }
         None => {
-            eprintln!("aib: no rule `{rule}`; `aib rules` lists them all");
+            eprintln!(
+                "aib: no rule `{}`; `aib rules` lists them all",
+                escape(rule)
+            );
             ExitCode::from(2)
         }
     }

@@ -5,6 +5,7 @@
 //! hundreds of thousands of findings took ten times the output's size in memory.
 
 use serde::Serialize;
+use validator_core::policy::Policy;
 use validator_core::{Diagnostic, Fix, Related, Severity, Summary, TemplateInfo};
 
 use super::Checked;
@@ -13,6 +14,47 @@ use super::Checked;
 struct Output<'a> {
     files: Vec<File<'a>>,
     summary: Summary,
+    /// Only when checked with `--policy`: the policy and its rules' metadata.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    policy: Option<PolicyInfo<'a>>,
+}
+
+#[derive(Serialize)]
+struct PolicyInfo<'a> {
+    name: &'a str,
+    version: &'a str,
+    rules: Vec<PolicyRule<'a>>,
+}
+
+#[derive(Serialize)]
+struct PolicyRule<'a> {
+    code: &'a str,
+    id: &'a str,
+    severity: Severity,
+    message: &'a str,
+    help: Option<&'a str>,
+    link: Option<&'a str>,
+}
+
+impl<'a> PolicyInfo<'a> {
+    fn of(policy: &'a Policy) -> Self {
+        PolicyInfo {
+            name: policy.name(),
+            version: policy.version(),
+            rules: policy
+                .rules()
+                .iter()
+                .map(|r| PolicyRule {
+                    code: r.code,
+                    id: &r.id,
+                    severity: r.severity,
+                    message: &r.message,
+                    help: r.help.as_deref(),
+                    link: r.link.as_deref(),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -68,7 +110,7 @@ impl<'a> Finding<'a> {
     }
 }
 
-pub fn render(checked: &[Checked]) -> String {
+pub fn render(checked: &[Checked], policy: Option<&Policy>) -> String {
     let mut summary = Summary::default();
     let files = checked
         .iter()
@@ -91,7 +133,12 @@ pub fn render(checked: &[Checked]) -> String {
             }
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&Output { files, summary }).unwrap_or_default();
+    let mut out = serde_json::to_string_pretty(&Output {
+        files,
+        summary,
+        policy: policy.map(PolicyInfo::of),
+    })
+    .unwrap_or_default();
     out.push('\n');
     out
 }

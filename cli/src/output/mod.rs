@@ -6,6 +6,7 @@ pub mod json;
 pub mod sarif;
 pub mod text;
 
+use validator_core::policy::{Policy, Rule};
 use validator_core::rules::{RuleMeta, RULES};
 use validator_core::{Options, Report};
 
@@ -25,6 +26,16 @@ impl Checked {
     /// Checks `text`, read from `path` (shown in the output as is).
     pub fn new(path: impl Into<String>, text: String, options: &Options) -> Checked {
         let report = validator_core::check(&text, options);
+        Checked {
+            path: path.into(),
+            text,
+            report,
+            error: None,
+        }
+    }
+
+    /// A file checked already, with its report (a policy file's errors, for one).
+    pub fn with_report(path: impl Into<String>, text: String, report: Report) -> Checked {
         Checked {
             path: path.into(),
             text,
@@ -86,10 +97,21 @@ pub enum Format {
 
 /// Renders the reports of `checked` in `format`; `color` adds ANSI styles to text output.
 pub fn render(format: Format, checked: &[Checked], color: bool) -> String {
+    render_with_policy(format, checked, color, None)
+}
+
+/// [`render`] for reports checked with `policy`: JSON and SARIF describe its rules beside the
+/// built-in ones (text output needs nothing more: a finding carries the policy's help and link).
+pub fn render_with_policy(
+    format: Format,
+    checked: &[Checked],
+    color: bool,
+    policy: Option<&Policy>,
+) -> String {
     match format {
         Format::Text => text::render(checked, color),
-        Format::Json => json::render(checked),
-        Format::Sarif => sarif::render(checked),
+        Format::Json => json::render(checked, policy),
+        Format::Sarif => sarif::render(checked, policy),
     }
 }
 
@@ -120,5 +142,18 @@ pub fn explain(rule: &RuleMeta) -> String {
         rule.documentation()
             .replace("```json,invalid", "```json (invalid)")
             .replace("```json,valid", "```json (valid)")
+    )
+}
+
+/// `aib explain POL-<id> --policy …`: the policy rule's heading, its policy and documentation.
+pub fn explain_policy_rule(policy: &Policy, rule: &Rule) -> String {
+    format!(
+        "# {} {}\n\nSeverity: {} · Policy: {} {}\n\n{}",
+        rule.code,
+        rule.id,
+        rule.severity.as_str(),
+        policy.name(),
+        policy.version(),
+        rule.documentation()
     )
 }

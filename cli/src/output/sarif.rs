@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 use serde_json::{json, Value};
+use validator_core::policy::Policy;
 use validator_core::rules::RULES;
 use validator_core::{Diagnostic, Severity};
 
@@ -9,8 +10,8 @@ use super::Checked;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub fn render(checked: &[Checked]) -> String {
-    let rules: Vec<Value> = RULES
+pub fn render(checked: &[Checked], policy: Option<&Policy>) -> String {
+    let mut rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
             json!({
@@ -24,6 +25,29 @@ pub fn render(checked: &[Checked]) -> String {
             })
         })
         .collect();
+    // A policy's rules follow the built-in ones, so results find them by index as well.
+    let policy_rules = policy.map_or(&[][..], |p| p.rules());
+    rules.extend(policy_rules.iter().map(|r| {
+        let mut rule = json!({
+            "id": r.code,
+            "name": r.id,
+            "shortDescription": { "text": r.message },
+            "fullDescription": { "text": r.help.as_deref().unwrap_or(&r.message) },
+            "help": { "text": r.documentation(), "markdown": r.documentation() },
+            "defaultConfiguration": { "level": level(r.severity) },
+            "properties": { "tags": ["policy", policy.map_or("", |p| p.name())] },
+        });
+        if let Some(link) = &r.link {
+            rule["helpUri"] = json!(link);
+        }
+        rule
+    }));
+    let rule_index = |code: &str| {
+        RULES.iter().position(|r| r.code == code).or_else(|| {
+            let at = policy_rules.iter().position(|r| r.code == code)?;
+            Some(RULES.len() + at)
+        })
+    };
     let results: Vec<SarifResult> = checked
         .iter()
         .flat_map(|c| {
@@ -31,7 +55,7 @@ pub fn render(checked: &[Checked]) -> String {
             c.report
                 .diagnostics
                 .iter()
-                .map(move |d| SarifResult::of(d, uri.clone()))
+                .map(move |d| SarifResult::of(d, uri.clone(), rule_index(d.code)))
         })
         .collect();
     // Files that could not be read are the run's failures, not results: SARIF reports them as
@@ -123,7 +147,7 @@ struct LogicalLocation<'a> {
 }
 
 impl<'a> SarifResult<'a> {
-    fn of(d: &'a Diagnostic, uri: String) -> Self {
+    fn of(d: &'a Diagnostic, uri: String, rule_index: Option<usize>) -> Self {
         let start = d.start.unwrap_or_default();
         let end = d.end.unwrap_or_default();
         let mut text = d.message.to_string();
@@ -133,7 +157,7 @@ impl<'a> SarifResult<'a> {
         }
         SarifResult {
             rule_id: d.code,
-            rule_index: RULES.iter().position(|r| r.code == d.code),
+            rule_index,
             level: level(d.severity),
             message: Text { text },
             locations: [Location {

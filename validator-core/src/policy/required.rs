@@ -76,7 +76,10 @@ pub(crate) fn check_tags(
                 Some(_) => template.ptr("/tags"),
                 None => template.base.clone(),
             };
-            out.push(rule.finding(at, format!("the tag `{tag}` is missing")));
+            out.push(
+                rule.finding(at, format!("the tag `{tag}` is missing"))
+                    .at_key(),
+            );
         }
     }
 }
