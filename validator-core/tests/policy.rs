@@ -586,3 +586,55 @@ fn options_with_a_policy_travel_as_its_text() {
         r#"{"api_version":null,"os":null,"max_input_bytes":null}"#
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// What the designer will do: fill each field from the policy's pick-list (or its single
+    /// pre-filled value) and each required tag; the template then meets the policy.
+    #[test]
+    fn a_template_made_from_the_pick_lists_passes_the_policy(
+        lists in proptest::collection::vec(proptest::collection::vec("[a-z][a-z0-9_]{0,8}", 1..5), 4),
+        picks in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 4),
+        tags in proptest::collection::vec("[A-Za-z][A-Za-z0-9]{0,8}", 0..4),
+    ) {
+        let pointers = [
+            "/location",
+            "/properties/vmProfile/vmSize",
+            "/properties/source/version",
+            "/properties/customize/*/name",
+        ];
+        let mut rules: Vec<Value> = pointers
+            .iter()
+            .zip(&lists)
+            .enumerate()
+            .map(|(i, (pointer, values))| json!({"id": format!("r{i}"), "severity": "error",
+                "message": "m", "allowed": {"pointer": pointer, "values": values}}))
+            .collect();
+        rules.push(json!({"id": "tags", "message": "m", "requiredTags": tags}));
+        if tags.is_empty() {
+            rules.pop();
+        }
+        let text = json!({"name": "p", "version": "1", "rules": rules}).to_string();
+        let policy = Arc::new(Policy::parse(&text).unwrap());
+        let prefilled: Vec<(String, Value)> = policy
+            .prefilled()
+            .into_iter()
+            .map(|(p, v)| (p.to_owned(), v.clone()))
+            .collect();
+        let mut template = good();
+        for (pointer, pick) in pointers.iter().zip(&picks) {
+            let concrete = pointer.replace('*', "0");
+            let values = policy.allowed_values(&concrete).unwrap();
+            let value = match prefilled.iter().find(|(p, _)| p == pointer) {
+                Some((_, value)) => value.clone(),
+                None => pick.get(values).clone(),
+            };
+            *template.pointer_mut(&concrete).unwrap() = value;
+        }
+        for tag in policy.required_tags() {
+            template["tags"][tag] = json!("filled");
+        }
+        proptest::prop_assert_eq!(findings(&policy, &template), Vec::<Diagnostic>::new());
+    }
+}

@@ -1,0 +1,107 @@
+//! What a policy adds to `check`: a typical template checked without a policy and with a
+//! 50-rule one (the example policy's 14 rules and 36 more of every kind), in the same run.
+//! The aim (issue 10): at most 20% more.
+
+use std::sync::Arc;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use serde_json::{json, Value};
+use validator_core::policy::Policy;
+use validator_core::{check, Options};
+
+#[path = "common.rs"]
+mod common;
+
+const EXAMPLE: &str = include_str!("../../examples/policy/contoso.json");
+
+/// The example policy grown to 50 rules, every kind of the vocabulary among the new ones; the
+/// example's starter, filled in, meets them all.
+fn fifty_rules() -> Policy {
+    let mut policy: Value = serde_json::from_str(EXAMPLE).unwrap();
+    let rules = policy["rules"].as_array_mut().unwrap();
+    let regions = [
+        "westeurope",
+        "northeurope",
+        "swedencentral",
+        "francecentral",
+        "germanywestcentral",
+    ];
+    let mut i = 0;
+    while rules.len() < 50 {
+        let check = match i % 9 {
+            0 => {
+                json!({"allowed": {"pointer": "/properties/source/offer", "values": ["0001-com-ubuntu-server-jammy", "WindowsServer", "RHEL"]}})
+            }
+            1 => json!({"denied": {"pointer": "/properties/distribute/*/type", "values": ["VHD"]}}),
+            2 => {
+                json!({"required": {"pointers": ["/properties/source/sku", "/properties/customize/*/type"]}})
+            }
+            3 => json!({"requiredTags": ["costCenter"]}),
+            4 => {
+                json!({"pattern": {"pointer": "/properties/distribute/*/runOutputName", "regex": "^[a-z][a-z0-9-]{2,40}$"}})
+            }
+            5 => {
+                json!({"range": {"pointer": "/properties/customize/*/restartTimeout", "min": 1, "max": 60}})
+            }
+            6 => json!({"customizeIncludes": {"type": "Shell", "name": "^cis-"}}),
+            7 => json!({"distributeIncludes": {"runOutputName": "^[a-z]", "minReplicas": 1}}),
+            _ => {
+                json!({"allowed": {"pointer": "/properties/distribute/*/targetRegions/*/name", "values": regions}})
+            }
+        };
+        let mut rule = json!({"id": format!("generated-{i}"), "severity": "warning", "message": "Generated rule"});
+        rule.as_object_mut()
+            .unwrap()
+            .extend(check.as_object().unwrap().clone());
+        rules.push(rule);
+        i += 1;
+    }
+    Policy::parse(&policy.to_string()).unwrap()
+}
+
+/// The example policy's starter with its placeholders filled in, as a user of the designer
+/// would: a template that meets the policy.
+fn meeting_template() -> String {
+    let policy: Value = serde_json::from_str(EXAMPLE).unwrap();
+    let mut template = policy["starters"][0]["template"].clone();
+    template["name"] = "img-ubuntu".into();
+    template["tags"] = json!({"costCenter": "123456", "owner": "team@contoso.example"});
+    template["properties"]["customize"][0]["sha256Checksum"] =
+        "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae".into();
+    serde_json::to_string_pretty(&template).unwrap()
+}
+
+fn bench_policy(c: &mut Criterion) {
+    let policy = Arc::new(fifty_rules());
+    assert_eq!(policy.rules().len(), 50);
+    let with_policy = Options {
+        policy: Some(policy),
+        ..Options::default()
+    };
+    let without = Options::default();
+    let mut group = c.benchmark_group("policy");
+    let inputs = [
+        ("meets-policy", meeting_template()),
+        (common::FILES[0].0, common::read(common::FILES[0].1)),
+        (common::FILES[1].0, common::read(common::FILES[1].1)),
+    ];
+    for (label, text) in &inputs {
+        let findings = |options: &Options| check(text, options).diagnostics.len();
+        eprintln!(
+            "{label}: {} findings without the policy, {} with it",
+            findings(&without),
+            findings(&with_policy)
+        );
+        let _ = check(text, &without);
+        group.bench_function(format!("{label}/none"), |b| {
+            b.iter(|| check(std::hint::black_box(text), &without))
+        });
+        group.bench_function(format!("{label}/50-rules"), |b| {
+            b.iter(|| check(std::hint::black_box(text), &with_policy))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_policy);
+criterion_main!(benches);
