@@ -78,12 +78,15 @@ fn bench_policy(c: &mut Criterion) {
         policy: Some(policy),
         ..Options::default()
     };
+    let example = Options {
+        policy: Some(Arc::new(Policy::parse(EXAMPLE).unwrap())),
+        ..Options::default()
+    };
     let without = Options::default();
     let mut group = c.benchmark_group("policy");
     let inputs = [
         ("meets-policy", meeting_template()),
         (common::FILES[0].0, common::read(common::FILES[0].1)),
-        (common::FILES[1].0, common::read(common::FILES[1].1)),
     ];
     for (label, text) in &inputs {
         let findings = |options: &Options| check(text, options).diagnostics.len();
@@ -95,6 +98,9 @@ fn bench_policy(c: &mut Criterion) {
         let _ = check(text, &without);
         group.bench_function(format!("{label}/none"), |b| {
             b.iter(|| check(std::hint::black_box(text), &without))
+        });
+        group.bench_function(format!("{label}/example-14-rules"), |b| {
+            b.iter(|| check(std::hint::black_box(text), &example))
         });
         group.bench_function(format!("{label}/50-rules"), |b| {
             b.iter(|| check(std::hint::black_box(text), &with_policy))
