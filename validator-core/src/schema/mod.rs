@@ -480,7 +480,11 @@ pub fn describe(template: &Template, tokens: &[String]) -> String {
                 .collect::<String>(),
         )
     };
-    let kind = |n: usize| value_at(n).and_then(|v| v.get("type")).and_then(Value::as_str);
+    let kind = |n: usize| {
+        value_at(n)
+            .and_then(|v| v.get("type"))
+            .and_then(Value::as_str)
+    };
     let n = tokens.len();
     let ends_with = |suffix: &[&str]| {
         n >= suffix.len()
