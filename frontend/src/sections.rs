@@ -130,7 +130,12 @@ pub fn place_label(rel: &str, template: &serde_json::Value) -> String {
                 index,
                 template.pointer(&at).unwrap_or(&serde_json::Value::Null),
             ),
-            Err(_) => crate::form::humanize(&token),
+            // A property's name reads as its label; a map's key (an identity's ID, a tag's
+            // name) is shown as written.
+            Err(_) if token.chars().all(|c| c.is_ascii_alphanumeric()) => {
+                crate::form::humanize(&token)
+            }
+            Err(_) => token,
         });
     }
     words.join(" › ")
@@ -158,6 +163,13 @@ mod tests {
             "Build VM › VM profile › VM size"
         );
         assert_eq!(place_label("/identity/type", &template), "Identity › Type");
+        assert_eq!(
+            place_label(
+                "/identity/userAssignedIdentities/~1subscriptions~1s",
+                &template
+            ),
+            "Identity › User assigned identities › /subscriptions/s"
+        );
     }
 
     #[test]

@@ -61,7 +61,82 @@ pub fn exercise_core(text: &str) -> Report {
     {
         let _ = edit::apply_fix(text, fix);
     }
+    exercise_editor(text, &report);
     report
+}
+
+/// What the JSON editor does with any text: Format keeps the value of valid JSON; completion
+/// at any caret and a form edit's text change never panic, and a text change gives the text
+/// the value-level edit's value.
+fn exercise_editor(text: &str, report: &Report) {
+    let formatted = validator_core::format::format(text);
+    if report.syntax_errors().next().is_none() {
+        assert_eq!(
+            parse::parse(&formatted).value,
+            parse::parse(text).value,
+            "Format changed the value"
+        );
+    }
+    let carets = (0..=text.len()).filter(|&i| text.is_char_boundary(i));
+    for caret in carets.step_by((text.len() / 16).max(1)) {
+        if let Some(context) = validator_core::complete::context::at(&text[..caret]) {
+            let _ = validator_core::complete::options(ApiVersion::NEWEST, None, &context);
+        }
+    }
+    let Some(document) = parse::parse(text).value else {
+        return;
+    };
+    let pointers = leaf_pointers(&document, String::new(), 6);
+    for pointer in pointers.iter().take(4) {
+        let changes = [
+            edit::Change::Set {
+                pointer: pointer.clone(),
+                value: serde_json::json!({"a": [1, "\u{1b}é"]}),
+            },
+            edit::Change::Remove {
+                pointer: pointer.clone(),
+            },
+        ];
+        for change in changes {
+            let Ok(new_text) = edit::text::apply(text, &change) else {
+                continue;
+            };
+            let mut expected = document.clone();
+            if change.apply(&mut expected).is_ok() {
+                assert_eq!(
+                    parse::parse(&new_text).value,
+                    Some(expected),
+                    "a text edit gave another value than the value edit"
+                );
+            }
+        }
+    }
+}
+
+/// Up to `most` pointers of the document's values, depth first.
+fn leaf_pointers(value: &serde_json::Value, at: String, most: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let children: Vec<(String, &serde_json::Value)> = match value {
+        serde_json::Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| (validator_core::pointer::join(&at, k), v))
+            .collect(),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (validator_core::pointer::join_index(&at, i), v))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (pointer, child) in children {
+        if out.len() >= most {
+            break;
+        }
+        out.push(pointer.clone());
+        out.extend(leaf_pointers(child, pointer, most - out.len()));
+    }
+    out.truncate(most);
+    out
 }
 
 /// Every span the core reports (diagnostics, related places, text edits of fixes) lies inside

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use indexmap::IndexSet;
 use serde_json::{Map, Number, Value};
 
 use crate::diagnostic::{Diagnostic, Edit, Position, Span};
@@ -79,7 +80,10 @@ impl Offsets {
     }
 }
 
-type KeyPositions = HashMap<String, u32>;
+/// The keys of a large object in the order of its members, so a key's index is its member's
+/// position. A set that keeps each key's hash: a `HashMap` hashes every key again when it
+/// grows, which in an object larger than the cache is a cache miss per key.
+type KeyPositions = IndexSet<String>;
 
 /// Objects with more members than this get a key index; below it, a scan is faster.
 const INDEXED_OBJECT: usize = 16;
@@ -107,7 +111,7 @@ impl SpanIndex {
                         break;
                     };
                     let position = match self.key_positions.get(&node) {
-                        Some(positions) => positions.get(token.as_ref()).map(|&p| p as usize),
+                        Some(positions) => positions.get_index_of(token.as_ref()),
                         None => map.keys().position(|k| *k == token),
                     };
                     (position, child_value)
@@ -318,8 +322,8 @@ struct Parser<'t> {
     /// The span nodes of the members and items of the objects and arrays being read, the same
     /// way: each moves its own into the index in one run when it closes.
     open_children: Vec<u32>,
-    /// A value was dropped (unreadable, too deep) or replaced by a later duplicate key, so a
-    /// diagnostic may point at nothing. Only then are the pointers checked against the value:
+    /// A value was dropped (unreadable, too deep), or one with members or items was replaced
+    /// by a later duplicate key, so a diagnostic may point at nothing. Only then are the pointers checked against the value:
     /// resolving every pointer walks the tree once per diagnostic, which on a large template
     /// is a cache miss at every level.
     dropped_values: bool,
@@ -499,17 +503,22 @@ impl Parser<'_> {
                 // The key index of a large object holds the same keys as the map: asking the
                 // map first would be one more lookup in a table larger than the cache.
                 let duplicate = match &key_positions {
-                    Some(positions) => positions.get(&key).map(|&p| p as usize),
+                    Some(positions) => positions.get_index_of(&key),
                     None if map.contains_key(&key) => map.keys().position(|k| *k == key),
                     None => None,
                 };
                 match duplicate {
                     Some(position) => {
                         let first_node = self.open_children[children_start + position];
-                        let first = self.index.nodes[first_node as usize]
-                            .key
-                            .map(Offsets::span)
-                            .unwrap_or_default();
+                        let first_spans = &self.index.nodes[first_node as usize];
+                        let first = first_spans.key.map(Offsets::span).unwrap_or_default();
+                        // Only a replaced value with members or items can have had findings
+                        // below this key, which now point at nothing; the key itself stays.
+                        // (Checking every finding's pointer, when each of many duplicates
+                        // replaced a string, was a lookup in a large object per finding.)
+                        if first_spans.child_count > 0 {
+                            self.dropped_values = true;
+                        }
                         let diagnostic = Diagnostic::new(
                             &syntax::DUPLICATE_KEY,
                             self.pointer.clone(),
@@ -520,20 +529,17 @@ impl Parser<'_> {
                         .related_span(self.pointer.clone(), "first defined here", first);
                         self.push_diagnostic(diagnostic);
                         self.open_children[children_start + position] = node;
-                        self.dropped_values = true;
                     }
                     None => {
                         self.open_children.push(node);
                         let members = self.open_children.len() - children_start;
-                        let position = (members - 1) as u32;
                         match &mut key_positions {
                             Some(positions) => {
-                                positions.insert(key.clone(), position);
+                                positions.insert(key.clone());
                             }
                             None if members > INDEXED_OBJECT => {
-                                let mut positions: KeyPositions =
-                                    map.keys().cloned().zip(0..).collect();
-                                positions.insert(key.clone(), position);
+                                let mut positions: KeyPositions = map.keys().cloned().collect();
+                                positions.insert(key.clone());
                                 key_positions = Some(positions);
                             }
                             None => {}

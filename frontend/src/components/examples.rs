@@ -17,7 +17,17 @@ pub struct ExamplesProps {
 #[function_component(Examples)]
 pub fn examples(props: &ExamplesProps) -> Html {
     let editor = use_editor();
-    let groups = use_memo((), |_| gallery::groups());
+    // The list is fetched when the gallery first opens: `None` while it comes.
+    let groups = use_state(|| None::<Result<Vec<(String, Vec<Example>)>, String>>);
+    {
+        let groups = groups.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let list = browser::fetch_text(gallery::LIST_URL).await;
+                groups.set(Some(list.and_then(|text| gallery::groups(&text))));
+            });
+        });
+    }
     let open = |example: &Example| {
         let (editor, onclose, example) = (editor.clone(), props.onclose.clone(), example.clone());
         Callback::from(move |_: MouseEvent| {
@@ -39,7 +49,11 @@ pub fn examples(props: &ExamplesProps) -> Html {
     html! {
         <div class="panel examples" role="group" aria-label="Examples">
             <p>{ "Real templates from public repositories, unchanged: many still hold their placeholders and mistakes, which the designer finds." }</p>
-            { for groups.iter().map(|(group, examples)| html! {
+            if groups.is_none() { <p role="status">{ "Loading the examples…" }</p> }
+            if let Some(Err(e)) = &*groups {
+                <p class="banner is-error" role="alert">{ format!("The examples could not be loaded: {e}. The site may not serve examples/.") }</p>
+            }
+            { for groups.iter().flat_map(|g| g.iter()).flatten().map(|(group, examples)| html! {
                 <section class="example-group">
                     <h2>{ group }</h2>
                     <ul>

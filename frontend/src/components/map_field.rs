@@ -53,7 +53,10 @@ pub fn map_field(props: &FieldProps) -> Html {
     let object_values = crate::form::map_value_schema(root, &props.field.schema)
         .is_some_and(|s| matches!(crate::form::kind(root, s), crate::form::Kind::Object));
     let pointer_ends_with_identities = props.pointer.as_str().ends_with("/userAssignedIdentities");
-    let scope = editor.template().and_then(crate::pickers::known_scope);
+    // Where a new identity's ID starts from (a walk of the template: only for identities).
+    let scope = pointer_ends_with_identities
+        .then(|| editor.template().and_then(crate::pickers::known_scope))
+        .flatten();
     let new_value = if object_values {
         Value::Object(Map::new())
     } else {

@@ -10,6 +10,7 @@
 //! assert!(options.iter().any(|o| o.label == "\"buildTimeoutInMinutes\""));
 //! ```
 
+pub mod catalog;
 pub mod context;
 
 use serde_json::Value;
@@ -70,7 +71,26 @@ pub fn options(
             } else {
                 locate::property(parent, last)
             };
-            child.map_or_else(Vec::new, |child| values(root, child))
+            let Some(child) = child else {
+                return Vec::new();
+            };
+            match catalog::values_at(&context.path, template) {
+                Some(choices) => choices
+                    .into_iter()
+                    .map(|c| {
+                        let quoted = quote(&c.value);
+                        Completion {
+                            apply: quoted.clone(),
+                            label: quoted,
+                            name_only: None,
+                            detail: c.label,
+                            info: help(root, child),
+                            kind: "enum",
+                        }
+                    })
+                    .collect(),
+                None => values(root, child),
+            }
         }
     }
 }
@@ -337,6 +357,11 @@ mod tests {
         for field in ["publisher", "offer", "sku", "version"] {
             assert!(platform.apply.contains(field), "{}", platform.apply);
         }
+        let regions = labels(r#"{"location": "west"#, None);
+        assert!(
+            regions.contains(&"\"westeurope\"".to_owned()),
+            "{regions:?}"
+        );
         let booleans = labels(
             r#"{"properties": {"validate": {"sourceValidationOnly": "#,
             None,

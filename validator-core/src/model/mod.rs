@@ -85,7 +85,7 @@ pub struct Template<'a> {
     pub os: Option<Os>,
     pub os_evidence: Option<OsEvidence>,
     /// Pointers of the values the parser reported as unquoted `<placeholders>`.
-    pub unquoted_placeholders: &'a std::collections::HashSet<String>,
+    pub unquoted_placeholders: &'a std::collections::HashSet<&'a str>,
     /// The entries of `customize`, `validate.inVMValidations` and `distribute`, made once: most
     /// rules read them.
     pub steps: StepLists<'a>,

@@ -469,7 +469,8 @@ fn pattern_help(pattern: &str) -> String {
     }
 }
 
-/// Says in words where a value is: "a `Shell` customizer", "`properties.vmProfile`".
+/// Says in words where a value is: "customizer 2 (`Shell`)", "the `PlatformImage` source",
+/// "`properties.vmProfile`".
 pub fn describe(template: &Template, tokens: &[String]) -> String {
     let value_at = |n: usize| {
         template.value.pointer(
@@ -479,12 +480,10 @@ pub fn describe(template: &Template, tokens: &[String]) -> String {
                 .collect::<String>(),
         )
     };
-    let kind_of = |n: usize| {
+    let kind = |n: usize| {
         value_at(n)
             .and_then(|v| v.get("type"))
             .and_then(Value::as_str)
-            .map(|t| format!("`{t}` "))
-            .unwrap_or_default()
     };
     let n = tokens.len();
     let ends_with = |suffix: &[&str]| {
@@ -504,12 +503,17 @@ pub fn describe(template: &Template, tokens: &[String]) -> String {
             "targetRegions" => Some("target region"),
             _ => None,
         };
-        if let Some(noun) = noun {
-            return format!("the {}{noun} `{}`", kind_of(n), dotted(tokens));
+        // As people count them: "customizer 2 (`Shell`)", not `properties.customize[1]`.
+        if let (Some(noun), Ok(index)) = (noun, tokens[n - 1].parse::<usize>()) {
+            let kind = kind(n).map(|t| format!(" (`{t}`)")).unwrap_or_default();
+            return format!("{noun} {}{kind}", index + 1);
         }
     }
     if ends_with(&["properties", "source"]) {
-        return format!("the {}source", kind_of(n));
+        return match kind(n) {
+            Some(t) => format!("the `{t}` source"),
+            None => "the source".to_owned(),
+        };
     }
     if n == 0 {
         return "the image template".to_owned();

@@ -122,7 +122,7 @@ fn walk(
     value: &Value,
     at: &mut String,
     in_script: bool,
-    parser_reported: &HashSet<String>,
+    parser_reported: &HashSet<&str>,
     found: &mut Vec<(String, Vec<String>, bool)>,
     depth: usize,
 ) {
