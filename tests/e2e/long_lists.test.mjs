@@ -94,8 +94,8 @@ test("a 4,000-entry Customize list shows compact rows and opens one entry at a t
 test("a problem at entry 3,999 of a long list opens that entry and focuses its field", async () => {
   const { page, consoleErrors } = await pageWithLargeTemplate();
   const problems = page.getByRole("region", { name: "Problems" });
-  // The duplicate name is reported at the last entry's `name` (the title is the pointer).
-  await problems.locator('button.go-to[title="/properties/customize/3999/name"]').click();
+  // The duplicate name is reported at the last entry's `name` (`data-target` is the pointer).
+  await problems.locator('button.go-to[data-target="/properties/customize/3999/name"]').click();
   await form(page).locator("legend", { hasText: "Customize (4000)" }).waitFor();
   const focused = await page.evaluate(() => document.activeElement?.dataset.pointer);
   assert.equal(focused, "/properties/customize/3999/name");

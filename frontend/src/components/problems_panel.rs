@@ -83,7 +83,7 @@ fn problem_item(props: &ProblemItemProps) -> Html {
     let fix = d.fix.clone().map(|fix| fix_button(&editor, *fix));
     html! {
         <li class={classes!("problem", severity_class(d.severity))}>
-            <button type="button" class="go-to" onclick={go}>
+            <button type="button" class="go-to" onclick={go} data-target={d.pointer.clone()}>
                 <span class="severity">{ severity_word(d.severity) }</span>
                 <code class="code">{ d.code }</code>
                 <span class="text">{ &d.message }</span>
