@@ -13,24 +13,11 @@
 
 const INDENT: &str = "  ";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Token<'t> {
-    Open(u8),
-    Close(u8),
-    Comma,
-    Colon,
-    /// A string, a literal or anything else that is one run of text.
-    Word(&'t str),
-    LineComment(&'t str),
-    BlockComment(&'t str),
-    /// A string or block comment the text never closes: whatever follows must stay on
-    /// another line, or it would join it.
-    Unclosed(&'t str),
-}
+use crate::lex::{self, Token};
 
 /// The text re-indented, ending with one line break; an empty text stays empty.
 pub fn format(text: &str) -> String {
-    let tokens = tokens(text);
+    let tokens: Vec<Token> = lex::tokens(text).into_iter().map(|(_, t)| t).collect();
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     let mut depth: usize = 0;
     for (i, token) in tokens.iter().enumerate() {
@@ -139,98 +126,6 @@ fn trim_line_end(out: &mut String) {
     out.truncate(kept);
 }
 
-fn tokens(text: &str) -> Vec<Token<'_>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let start = i;
-        match bytes[i] {
-            b' ' | b'\t' | b'\r' | b'\n' => {
-                i += 1;
-                continue;
-            }
-            b'{' | b'[' => {
-                out.push(Token::Open(bytes[i]));
-                i += 1;
-            }
-            b'}' | b']' => {
-                out.push(Token::Close(bytes[i]));
-                i += 1;
-            }
-            b',' => {
-                out.push(Token::Comma);
-                i += 1;
-            }
-            b':' => {
-                out.push(Token::Colon);
-                i += 1;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
-                out.push(Token::LineComment(text[start..i].trim_end()));
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => match text[i + 2..].find("*/") {
-                Some(n) => {
-                    i += 2 + n + 2;
-                    out.push(Token::BlockComment(&text[start..i]));
-                }
-                None => {
-                    i = bytes.len();
-                    out.push(Token::Unclosed(text[start..].trim_end()));
-                }
-            },
-            b'"' => {
-                i += 1;
-                let mut closed = false;
-                while i < bytes.len() {
-                    match bytes[i] {
-                        b'\\' if bytes.get(i + 1) != Some(&b'\n') => i += 2,
-                        b'"' => {
-                            i += 1;
-                            closed = true;
-                            break;
-                        }
-                        // An unterminated string ends at its line: the rest is other tokens.
-                        b'\n' => break,
-                        _ => i += 1,
-                    }
-                }
-                i = i.min(bytes.len());
-                let token = &text[start..i];
-                // Spaces ending an unterminated string are the line's, not the string's.
-                out.push(if closed {
-                    Token::Word(token)
-                } else {
-                    Token::Unclosed(token.trim_end_matches([' ', '\t', '\r']))
-                });
-            }
-            _ => {
-                while i < bytes.len()
-                    && !matches!(
-                        bytes[i],
-                        b' ' | b'\t'
-                            | b'\r'
-                            | b'\n'
-                            | b'{'
-                            | b'}'
-                            | b'['
-                            | b']'
-                            | b','
-                            | b':'
-                            | b'"'
-                    )
-                    && !(bytes[i] == b'/' && matches!(bytes.get(i + 1), Some(b'/' | b'*')))
-                {
-                    i += 1;
-                }
-                out.push(Token::Word(&text[start..i]));
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,8 +133,9 @@ mod tests {
 
     /// The text without the whitespace between tokens: what formatting must keep.
     fn content(text: &str) -> String {
-        tokens(text)
+        lex::tokens(text)
             .iter()
+            .map(|(_, t)| t)
             .map(|t| match t {
                 Token::Open(c) | Token::Close(c) => (*c as char).to_string(),
                 Token::Comma => ",".into(),

@@ -17,6 +17,7 @@ pub mod edit;
 pub mod export;
 pub mod format;
 mod intern;
+mod lex;
 pub mod model;
 pub mod parse;
 pub mod pointer;

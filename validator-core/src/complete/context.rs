@@ -1,9 +1,12 @@
 //! Where the caret is in a JSON text being typed: the path of the object or array around it,
 //! and whether a property name or a value goes there.
 //!
-//! It reads only the text before the caret, with a small scanner rather than the lenient
-//! parser: text being typed is rarely complete (`{"properties": {"bu`), and all that matters
-//! is the stack of open objects and arrays, which a single pass finds whatever follows.
+//! It reads only the text before the caret, as tokens (`lex`, which Format uses too) rather
+//! than with the lenient parser: text being typed is rarely complete (`{"properties": {"bu`),
+//! and all that matters is the stack of open objects and arrays, which one pass over the
+//! tokens finds whatever follows.
+
+use crate::lex::{self, Token};
 
 /// What goes at the caret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,56 +45,34 @@ pub struct Context {
 /// assert_eq!(context.typed, "\"bu");
 /// ```
 pub fn at(before: &str) -> Option<Context> {
+    let tokens = lex::tokens(before);
     let mut scanner = Scanner::default();
-    let bytes = before.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b' ' | b'\t' | b'\r' | b'\n' => i += 1,
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i = before[i..].find('\n').map(|n| i + n)?;
+    for (i, &(start, token)) in tokens.iter().enumerate() {
+        let last = i + 1 == tokens.len();
+        // Whether the caret is still inside this token: nothing but spaces (no line break)
+        // follows it, or for a literal, nothing at all.
+        let caret_inside = |text: &str| last && !before[start + text.len()..].contains('\n');
+        match token {
+            Token::Open(b'{') => scanner.open(Frame::object()),
+            Token::Open(_) => scanner.open(Frame::Array {
+                index: 0,
+                awaiting_value: true,
+            }),
+            Token::Close(_) => scanner.close(),
+            Token::Colon => scanner.colon(),
+            Token::Comma => scanner.comma(),
+            Token::LineComment(text) if caret_inside(text) => return None,
+            Token::LineComment(_) | Token::BlockComment(_) => {}
+            // A block comment never closed: the caret is in it.
+            Token::Unclosed(text) if !text.starts_with('"') => return None,
+            Token::Unclosed(text) if caret_inside(text) => return scanner.caret(&before[start..]),
+            // A string left open at a line break ends there: the user moved on.
+            Token::Unclosed(text) => scanner.string(unescape(text)),
+            Token::Word(text) if text.starts_with('"') => scanner.string(unescape(text)),
+            Token::Word(text) if last && start + text.len() == before.len() => {
+                return scanner.caret(text)
             }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = before[i + 2..].find("*/").map(|n| i + 2 + n + 2)?;
-            }
-            b'"' => {
-                let Some(end) = string_end(bytes, i) else {
-                    return scanner.caret(&before[i..]);
-                };
-                scanner.string(unescape(&before[i..end]));
-                i = end;
-            }
-            b'{' => {
-                scanner.open(Frame::object());
-                i += 1;
-            }
-            b'[' => {
-                scanner.open(Frame::Array {
-                    index: 0,
-                    awaiting_value: true,
-                });
-                i += 1;
-            }
-            b'}' | b']' => {
-                scanner.close();
-                i += 1;
-            }
-            b':' => {
-                scanner.colon();
-                i += 1;
-            }
-            b',' => {
-                scanner.comma();
-                i += 1;
-            }
-            _ => {
-                let end = literal_end(bytes, i);
-                if end == bytes.len() {
-                    return scanner.caret(&before[i..]);
-                }
-                scanner.literal();
-                i = end.max(i + 1);
-            }
+            Token::Word(_) => scanner.literal(),
         }
     }
     scanner.caret("")
@@ -264,45 +245,6 @@ impl Scanner {
             own_type,
         })
     }
-}
-
-/// The index just past the closing quote of the string starting at `start`, or `None` if it
-/// runs to the end of the text (the caret is inside it). A string also ends at a line break,
-/// where JSON cannot continue it: the user left it open and moved on.
-fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut i = start + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            b'\n' => return Some(i),
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// The index just past a run of literal characters (`true`, `-1.5e3`, or a stray word).
-fn literal_end(bytes: &[u8], start: usize) -> usize {
-    bytes[start..]
-        .iter()
-        .position(|b| {
-            matches!(
-                b,
-                b' ' | b'\t'
-                    | b'\r'
-                    | b'\n'
-                    | b','
-                    | b':'
-                    | b'{'
-                    | b'}'
-                    | b'['
-                    | b']'
-                    | b'"'
-                    | b'/'
-            )
-        })
-        .map_or(bytes.len(), |n| start + n)
 }
 
 /// The text of a string token (with its quotes); one with a bad escape is taken as written.
