@@ -119,12 +119,11 @@ pub fn fields(root: &Value, node: &Value, value: Option<&Value>) -> Vec<Field> {
     let node = locate::resolve(root, node, value);
     // What an optional group requires is required only once the group is there: an absent
     // `planInfo` does not make "Plan name" required.
-    let required: Vec<&str> = node
-        .get("required")
-        .and_then(Value::as_array)
-        .filter(|_| value.is_some())
-        .map(|r| r.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
+    let required = if value.is_some() {
+        locate::required(node)
+    } else {
+        Vec::new()
+    };
     let Some(properties) = node.get("properties").and_then(Value::as_object) else {
         return Vec::new();
     };
@@ -136,11 +135,7 @@ pub fn fields(root: &Value, node: &Value, value: Option<&Value>) -> Vec<Field> {
             Field {
                 key: key.clone(),
                 label: humanize(key),
-                help: schema
-                    .get("description")
-                    .or_else(|| resolved.get("description"))
-                    .and_then(Value::as_str)
-                    .map(|d| help::readable(d).into_owned()),
+                help: help::of(root, schema),
                 default: schema
                     .get("default")
                     .or_else(|| resolved.get("default"))

@@ -123,7 +123,7 @@ fn node_at<'s>(
 
 /// The properties of `node` not yet written (`siblings`), required ones first.
 fn property_names(root: &Value, node: &Value, siblings: &[String]) -> Vec<Completion> {
-    let required = required(node);
+    let required = locate::required(node);
     let mut names: Vec<Completion> = locate::property_names(node)
         .into_iter()
         .filter(|name| !siblings.iter().any(|s| s == name))
@@ -191,7 +191,7 @@ fn kinds(root: &Value, union: &Value, discriminator: &str) -> Vec<Completion> {
                 .pointer(&format!("/if/properties/{discriminator}/const"))?
                 .as_str()?;
             let node = locate::resolve(root, branch.get("then")?, None);
-            let mut names = required(node);
+            let mut names = locate::required(node);
             names.extend(needed_beyond_schema(kind));
             let fields: Vec<String> = locate::property_names(node)
                 .into_iter()
@@ -274,19 +274,7 @@ fn type_name(root: &Value, schema: &Value) -> String {
 
 /// The spec's description of `schema` (the member's own, else its type's), made readable.
 fn help(root: &Value, schema: &Value) -> String {
-    schema
-        .get("description")
-        .or_else(|| locate::resolve(root, schema, None).get("description"))
-        .and_then(Value::as_str)
-        .map(|d| crate::schema::help::readable(d).into_owned())
-        .unwrap_or_default()
-}
-
-fn required(node: &Value) -> Vec<&str> {
-    node.get("required")
-        .and_then(Value::as_array)
-        .map(|r| r.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default()
+    crate::schema::help::of(root, schema).unwrap_or_default()
 }
 
 fn quote(name: &str) -> String {

@@ -60,6 +60,16 @@ pub const REWRITES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The help of a property whose (unresolved) schema is `schema`: its own description, else its
+/// type's, made [`readable`].
+pub fn of(root: &serde_json::Value, schema: &serde_json::Value) -> Option<String> {
+    schema
+        .get("description")
+        .or_else(|| super::locate::resolve(root, schema, None).get("description"))
+        .and_then(serde_json::Value::as_str)
+        .map(|d| readable(d).into_owned())
+}
+
 /// `description` with every phrase of [`REWRITES`] replaced; borrowed when none occurs.
 pub fn readable(description: &str) -> Cow<'_, str> {
     let mut text = Cow::Borrowed(description);

@@ -72,6 +72,14 @@ pub fn property_names(node: &Value) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// The names of the properties an object described by `node` requires.
+pub fn required(node: &Value) -> Vec<&str> {
+    node.get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
+}
+
 /// The resolved schema node describing the value at `tokens` inside `instance`, or `None` when
 /// the path leaves what the schema describes.
 pub fn locate<'s>(root: &'s Value, instance: &Value, tokens: &[String]) -> Option<&'s Value> {
