@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and serving the app needs, skipping what is already there: the wasm32
 # target, wasm-bindgen-cli (the Cargo.lock version), trunk, the npm packages (wasm-opt from
-# binaryen, esbuild, CodeMirror) and Debian's brotli. With --for-tests, also what only the browser tests need: playwright-core (npm) and
+# binaryen, esbuild, CodeMirror) and Debian's brotli. With --for-tests, also what only the browser tests need: playwright-core and axe-core (npm) and
 # Debian's Chromium, a large download that serving the app never needs.
 #
 #   scripts/setup.sh              # build and serve (scripts/serve.sh, scripts/dist.sh)
