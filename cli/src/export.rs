@@ -12,7 +12,7 @@ use clap::{Args, ValueEnum};
 use validator_core::export::{self, Input, Kind};
 use validator_core::{ApiVersion, Options, Severity};
 
-use crate::{input, parse_api_version, print_stdout, OsArg};
+use crate::{input, load_policy, parse_api_version, print_stdout, OsArg};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Target {
@@ -66,6 +66,10 @@ pub struct ExportArgs {
     /// The image's OS, when the source does not tell (gallery image definitions need it).
     #[arg(long, value_enum)]
     os: Option<OsArg>,
+    /// Check with an organisation's policy (docs/policy.md) too; the export's header names it
+    /// and says whether the template met it.
+    #[arg(long, value_name = "FILE")]
+    policy: Option<String>,
     /// Exit 0 even when the template has errors (the export is written either way, and the
     /// errors are listed on standard error).
     #[arg(long)]
@@ -86,9 +90,14 @@ pub fn run(args: ExportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let policy = match args.policy.as_deref().map(load_policy).transpose() {
+        Ok(policy) => policy,
+        Err(status) => return status,
+    };
     let options = Options {
         api_version: args.api_version,
         os: args.os.map(OsArg::os),
+        policy,
         ..Options::default()
     };
     // One parse gives both the report and the document the export reads.
@@ -128,6 +137,10 @@ pub fn run(args: ExportArgs) -> ExitCode {
         template_name: args.name,
         location: args.location,
         identity_name: args.identity_name,
+        policy: options
+            .policy
+            .as_deref()
+            .map(|p| export::PolicyNote::of(p, &report)),
     };
     let exported = match export::refuse_unfaithful(&report)
         .and_then(|()| export::render(kind, &input, &export_options))

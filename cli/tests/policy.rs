@@ -202,3 +202,35 @@ fn a_template_meeting_the_policy_passes_it() {
         .collect();
     assert_eq!(codes, Vec::<&str>::new());
 }
+
+#[test]
+fn export_with_a_policy_names_it_and_its_verdict_in_the_header() {
+    let output = aib(&[
+        "export",
+        "bicep",
+        "--policy",
+        &policy(),
+        "--allow-errors",
+        &repo(LINUX_SIG),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let out = text(&output.stdout);
+    let header: Vec<&str> = out.lines().take(3).collect();
+    assert!(
+        header.iter().any(|l| l.starts_with(
+            "// Checked with the policy \"Contoso platform images\" version 2026.12: "
+        ) && l.ends_with("errors left.")),
+        "{out}"
+    );
+    // A policy with errors stops the export, as it stops a check.
+    let broken = TempFile::new("broken.json", r#"{"name": "p", "rules": []}"#);
+    let output = aib(&[
+        "export",
+        "bicep",
+        "--policy",
+        broken.path(),
+        &repo(LINUX_SIG),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+}

@@ -31,6 +31,7 @@ use crate::use_checker::{use_checker, Checker};
 use crate::use_drafts::{use_draft_autosave, use_links_in_open_tab, use_other_tab_saves};
 use crate::use_file_drop::{use_file_drop, FileDrop};
 use crate::use_form_navigation::use_form_navigation;
+use crate::use_policy::{use_policy, PolicyContext};
 use crate::use_route::use_rule_route;
 use crate::use_share_link::use_share_link;
 use crate::use_url_link::use_url_link;
@@ -43,6 +44,7 @@ pub fn app() -> Html {
         move || opened.editor_state()
     });
     let checker = use_checker(editor.clone());
+    let policy = use_policy(editor.clone(), checker.clone());
     let json_editor = use_memo((), |_| EditorSlot::default());
     let form_editor = {
         let editor = editor.clone();
@@ -144,7 +146,9 @@ pub fn app() -> Html {
             <ContextProvider<FormEditor> context={(*form_editor).clone()}>
             <ContextProvider<OpenPanel> context={OpenPanel(onpanel)}>
             <ContextProvider<ShowView> context={ShowView(show_view)}>
+            <ContextProvider<PolicyContext> context={policy}>
                 { layout }
+            </ContextProvider<PolicyContext>>
             </ContextProvider<ShowView>>
             </ContextProvider<OpenPanel>>
             </ContextProvider<FormEditor>>

@@ -13,7 +13,10 @@ use serde_json::Value;
 use validator_core::export::{self, Export, Kind, Refusal};
 use validator_core::{analyze, Analysis, Options, Report};
 
+use crate::policy::PolicyShape;
 use crate::rule_docs::RuleDoc;
+use std::sync::Arc;
+use validator_core::policy::{Policy, CODE_PREFIX};
 use wasm_bindgen::JsValue;
 
 /// Where the page finds the worker's loader (written by Trunk beside `index.html`, from the
@@ -40,6 +43,9 @@ pub enum Request {
     },
     /// The documentation of the rule with this code or name (a rule page).
     Explain { rule: String },
+    /// Check with this policy from now on (its source text), or with none. Checks that
+    /// carry a policy in their options use theirs.
+    UsePolicy { source: Option<String> },
 }
 
 /// What the worker answers.
@@ -51,6 +57,12 @@ pub enum Response {
     Explained {
         rule: String,
         doc: Option<RuleDoc>,
+    },
+    /// The policy now in use (`None`: none), or why the one given cannot be used: its errors,
+    /// each with line and column (then none is in use).
+    PolicyUsed {
+        shape: Option<PolicyShape>,
+        problems: Vec<String>,
     },
 }
 
@@ -80,6 +92,8 @@ pub struct Exported {
 pub struct Engine {
     /// The last check, which exports read: its revision and analysis.
     last: Option<(u64, Analysis)>,
+    /// The organisation's policy every check applies (`Request::UsePolicy`), compiled once.
+    policy: Option<Arc<Policy>>,
 }
 
 impl Engine {
@@ -88,9 +102,12 @@ impl Engine {
             Request::Check {
                 revision,
                 text,
-                options,
+                mut options,
                 want_value,
             } => {
+                if options.policy.is_none() {
+                    options.policy = self.policy.clone();
+                }
                 let analysis = analyze(&text, &options);
                 let checked = Checked {
                     revision,
@@ -108,7 +125,15 @@ impl Engine {
             } => {
                 let (revision, result) = match &self.last {
                     Some((revision, analysis)) => {
-                        (*revision, export(analysis, template_index, kind, &options))
+                        // The export's header names the policy the template was checked with.
+                        let stamped = export::Options {
+                            policy: self
+                                .policy
+                                .as_deref()
+                                .map(|p| export::PolicyNote::of(p, &analysis.report)),
+                            ..options.clone()
+                        };
+                        (*revision, export(analysis, template_index, kind, &stamped))
                     }
                     None => (0, None),
                 };
@@ -119,12 +144,50 @@ impl Engine {
                     result,
                 })
             }
-            Request::Explain { rule } => Response::Explained {
-                doc: validator_core::rules::find(&rule).map(RuleDoc::of),
-                rule,
-            },
+            Request::Explain { rule } => {
+                let of_policy = self
+                    .policy
+                    .as_deref()
+                    .filter(|_| is_policy_code(&rule))
+                    .and_then(|p| p.rule(&rule).map(|r| RuleDoc::of_policy_rule(p, r)));
+                Response::Explained {
+                    doc: of_policy.or_else(|| validator_core::rules::find(&rule).map(RuleDoc::of)),
+                    rule,
+                }
+            }
+            Request::UsePolicy { source } => {
+                let read = source.as_deref().map(Policy::parse).transpose();
+                let problems = match read {
+                    Ok(policy) => {
+                        self.policy = policy.map(Arc::new);
+                        Vec::new()
+                    }
+                    Err(report) => {
+                        self.policy = None;
+                        report.diagnostics.iter().map(placed).collect()
+                    }
+                };
+                Response::PolicyUsed {
+                    shape: self.policy.as_deref().map(PolicyShape::of),
+                    problems,
+                }
+            }
         }
     }
+}
+
+/// A policy file's error as the page lists it: `line 4, column 7: …`.
+fn placed(d: &validator_core::Diagnostic) -> String {
+    match d.start {
+        Some(at) => format!("line {}, column {}: {}", at.line, at.column, d.message),
+        None => d.message.to_string(),
+    }
+}
+
+/// `POL-region`: a rule of the policy, not a built-in one.
+fn is_policy_code(rule: &str) -> bool {
+    rule.get(..CODE_PREFIX.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(CODE_PREFIX))
 }
 
 fn export(
@@ -241,6 +304,87 @@ mod tests {
         assert_eq!(after.revision, 2);
         let script = after.result.unwrap().unwrap().text;
         assert!(script.contains("az image builder create"), "{script}");
+    }
+
+    const CONTOSO: &str = include_str!("../../examples/policy/contoso.json");
+
+    #[test]
+    fn a_policy_in_use_applies_to_checks_rule_pages_and_export_headers() {
+        let mut engine = Engine::default();
+        let used = engine.answer(Request::UsePolicy {
+            source: Some(CONTOSO.into()),
+        });
+        let Response::PolicyUsed {
+            shape: Some(shape), ..
+        } = used
+        else {
+            panic!("the example policy is usable: {used:?}");
+        };
+        assert_eq!(shape.name(), "Contoso platform images");
+
+        let checked = check(&mut engine, 1, crate::samples::LINUX_STARTER);
+        let codes: Vec<&str> = checked.report.diagnostics.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&"POL-tags"), "{codes:?}");
+
+        let Response::Explained { doc: Some(doc), .. } = engine.answer(Request::Explain {
+            rule: "pol-tags".into(),
+        }) else {
+            panic!("a policy rule has a page");
+        };
+        assert_eq!(doc.code, "POL-tags");
+
+        let Response::Exported(exported) = engine.answer(Request::Export {
+            revision: 1,
+            template_index: 0,
+            kind: Kind::AzCliBash,
+            options: export::Options::default(),
+        }) else {
+            panic!("an export answers with an export");
+        };
+        assert_eq!(
+            exported.options,
+            export::Options::default(),
+            "echoed as asked"
+        );
+        let script = exported.result.unwrap().unwrap().text;
+        assert!(
+            script.contains("policy \"Contoso platform images\" version 2026.12: "),
+            "{script}"
+        );
+
+        // No policy again: checks are the built-in rules only.
+        engine.answer(Request::UsePolicy { source: None });
+        let checked = check(&mut engine, 2, crate::samples::LINUX_STARTER);
+        assert!(checked
+            .report
+            .diagnostics
+            .iter()
+            .all(|d| !d.code.starts_with("POL-")));
+    }
+
+    #[test]
+    fn an_unusable_policy_says_where_its_errors_are_and_applies_nothing() {
+        let mut engine = Engine::default();
+        let broken = "{\n  \"name\": \"p\",\n  \"version\": \"1\",\n  \"rules\": [{\"id\": \"x\", \"allowd\": {}}]\n}";
+        let Response::PolicyUsed {
+            shape: None,
+            problems,
+        } = engine.answer(Request::UsePolicy {
+            source: Some(broken.into()),
+        })
+        else {
+            panic!("a broken policy is refused");
+        };
+        assert!(
+            problems.iter().all(|p| p.starts_with("line 4, column ")),
+            "{problems:?}"
+        );
+        let checked = check(&mut engine, 1, crate::samples::LINUX_STARTER);
+        assert!(checked
+            .report
+            .diagnostics
+            .iter()
+            .all(|d| !d.code.starts_with("POL-")));
     }
 
     /// The page parses strict JSON itself (`EditorState::new`) so the form works before the

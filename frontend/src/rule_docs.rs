@@ -8,6 +8,7 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
+use validator_core::policy::{self, Policy};
 use validator_core::rules::RuleMeta;
 
 /// A rule and its documentation.
@@ -49,6 +50,17 @@ impl RuleDoc {
             name: rule.name.to_owned(),
             severity: rule.severity.as_str().to_owned(),
             group: rule.group.as_str().to_owned(),
+            blocks: blocks(&rule.documentation()),
+        }
+    }
+
+    /// A rule of an organisation's policy (`POL-<id>`), written by its platform team.
+    pub fn of_policy_rule(policy: &Policy, rule: &policy::Rule) -> Self {
+        RuleDoc {
+            code: rule.code.to_string(),
+            name: rule.id.clone(),
+            severity: rule.severity.as_str().to_owned(),
+            group: format!("policy: {}", policy.name()),
             blocks: blocks(&rule.documentation()),
         }
     }

@@ -25,6 +25,7 @@ use yew::Reducible;
 
 use crate::checker::Checked;
 use crate::pointers::{FilePointer, TemplatePointer};
+use crate::words::counted;
 
 /// How many steps undo remembers.
 const HISTORY_LIMIT: usize = 200;
@@ -82,6 +83,8 @@ pub enum EditorAction {
     },
     SelectTemplate(usize),
     SetOptions(Options),
+    /// The checker applies another policy (`use_policy`): check the text again.
+    PolicyChanged,
     Undo,
     Redo,
     DismissNotice,
@@ -342,11 +345,10 @@ impl EditorState {
     /// `2 errors, 1 warning`
     pub fn status_text(&self) -> String {
         let s = self.report.summary;
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         format!(
             "{}, {}",
-            plural(s.errors, "error"),
-            plural(s.warnings, "warning")
+            counted(s.errors, "error"),
+            counted(s.warnings, "warning")
         )
     }
 
@@ -712,6 +714,10 @@ impl Reducible for EditorState {
             },
             EditorAction::SetOptions(options) => EditorState {
                 options,
+                revision: self.revision + 1,
+                ..(*self).clone()
+            },
+            EditorAction::PolicyChanged => EditorState {
                 revision: self.revision + 1,
                 ..(*self).clone()
             },

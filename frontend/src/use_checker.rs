@@ -27,9 +27,13 @@ impl PartialEq for Checker {
 }
 
 impl Checker {
-    /// A connection of its own, whose answers go to `on_answer` (a component's exports).
-    pub fn fork(&self, on_answer: impl Fn(Response) + 'static) -> WorkerBridge<CheckerWorker> {
-        self.0.bridge.fork(Some(on_answer))
+    /// A connection of its own, whose answers go to `on_answer` (a component's exports). A
+    /// `Callback` rather than a generic closure: one copy of the bridge's code for every caller
+    /// (each closure type would be another in the page's WebAssembly).
+    pub fn fork(&self, on_answer: Callback<Response>) -> WorkerBridge<CheckerWorker> {
+        self.0
+            .bridge
+            .fork(Some(move |response| on_answer.emit(response)))
     }
 }
 

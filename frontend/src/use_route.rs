@@ -16,11 +16,12 @@ pub fn rule_href(code: &str) -> String {
     format!("#{RULE_PREFIX}{code}")
 }
 
-/// The rule a fragment (without `#`) names, if it is a rule page's.
+/// The rule a fragment (without `#`) names, if it is a rule page's: a built-in rule's code or
+/// name, or a policy's `POL-<id>` (ids also use `_` and `.`).
 pub fn rule_of(fragment: &str) -> Option<String> {
     let code = fragment.strip_prefix(RULE_PREFIX)?;
-    (!code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        .then(|| code.to_owned())
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    (!code.is_empty() && code.chars().all(allowed)).then(|| code.to_owned())
 }
 
 /// The rule whose page is open, following the address.
@@ -55,6 +56,10 @@ mod tests {
     #[test]
     fn rule_pages_are_named_by_code_or_name_and_nothing_else() {
         assert_eq!(rule_of("/rules/AIB030").as_deref(), Some("AIB030"));
+        assert_eq!(
+            rule_of("/rules/POL-build_time.v2").as_deref(),
+            Some("POL-build_time.v2")
+        );
         assert_eq!(
             rule_of("/rules/script-source").as_deref(),
             Some("script-source")

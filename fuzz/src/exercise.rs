@@ -16,6 +16,11 @@ fn hostile_export_options() -> export::Options {
         template_name: Some("name${IFS}&&$x\u{1b}[2J".to_owned()),
         location: Some("west\u{0}us".to_owned()),
         identity_name: Some("é\u{a0}“id”\r".to_owned()),
+        policy: Some(export::PolicyNote {
+            name: "Con\ntoso\u{1b}]0;x\u{7}".to_owned(),
+            version: "1\u{202e}\r\n# not a comment".to_owned(),
+            errors: 2,
+        }),
     }
 }
 

@@ -23,12 +23,17 @@ async function loadSecurityHeaders() {
 }
 let securityHeaders = {};
 
-/** Starts the static server; resolves to { url, close }. */
-export async function serve() {
+/** Starts the static server; resolves to { url, close }. `beside` maps names to files served
+ * beside the app as a host would place them (`{ "policy.json": "fixtures/policy/x.json" }`,
+ * relative to tests/e2e/). */
+export async function serve({ beside = {} } = {}) {
   securityHeaders = await loadSecurityHeaders();
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = path.startsWith("/fixtures/")
+    const placed = beside[path.slice(1)];
+    const file = placed
+      ? join(import.meta.dirname, placed)
+      : path.startsWith("/fixtures/")
       ? join(FIXTURES, path.slice("/fixtures/".length))
       : join(DIST, path.endsWith("/") ? `${path}index.html` : path);
     try {
@@ -101,11 +106,11 @@ export async function status(page) {
 
 /** Starts the server and the browser before a test file's tests and stops them after;
  * `started(server, browser)` receives them. */
-export function serveAndLaunch(started) {
+export function serveAndLaunch(started, serveOptions) {
   let server;
   let browser;
   before(async () => {
-    server = await serve();
+    server = await serve(serveOptions);
     browser = await launch();
     started(server, browser);
   });

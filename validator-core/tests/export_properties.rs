@@ -124,6 +124,7 @@ fn case() -> impl Strategy<Value = Case> {
                     template_name: Some(name),
                     location: None,
                     identity_name: None,
+                    policy: None,
                 },
                 created_identity: identity_kind == 2,
                 identity_parts: parts,

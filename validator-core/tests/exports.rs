@@ -57,6 +57,7 @@ fn windows_managed_image_exports() {
         template_name: Some("win2022-golden".into()),
         location: Some("westus2".into()),
         identity_name: None,
+        policy: None,
     };
     snapshot_all("windows_managed", &corpus(WINDOWS), &options);
 }
@@ -371,4 +372,41 @@ fn a_template_whose_value_differs_from_its_text_is_not_exported() {
     assert!(refusal.message.contains("U+FFFD"), "{}", refusal.message);
     let clean = validator_core::check(r#"{"location": "westeurope"}"#, &Default::default());
     assert!(validator_core::export::refuse_unfaithful(&clean).is_ok());
+}
+
+/// A policy's name and verdict head every export that has a header (scripts and Bicep as a
+/// comment, ARM in its `metadata`) on one line, whatever the team wrote; the JSON body stays
+/// exactly what Image Builder reads.
+#[test]
+fn exports_name_the_policy_they_were_checked_with() {
+    let text = corpus(LINUX);
+    let options = Options {
+        policy: Some(export::PolicyNote {
+            name: "Contoso\nimages\u{1b}[2J".into(),
+            version: "2026.12".into(),
+            errors: 0,
+        }),
+        ..Options::default()
+    };
+    let line = "Checked with the policy \"Contoso images\\u{1b}[2J\" version 2026.12: met.";
+    let plain = exports(&text, &Options::default());
+    for ((kind, out), (_, without)) in exports(&text, &options).into_iter().zip(plain) {
+        match kind {
+            Kind::Json => assert_eq!(out, without, "the body is unchanged"),
+            Kind::Arm => {
+                let arm: Value = serde_json::from_str(out.split("---\n").nth(1).unwrap()).unwrap();
+                assert_eq!(arm["metadata"]["policy"], line);
+            }
+            _ => {
+                let header: Vec<&str> = out.lines().take(20).collect();
+                assert!(
+                    header
+                        .iter()
+                        .any(|l| l.ends_with(line) && l.starts_with(['#', '/'])),
+                    "{kind:?}:\n{out}"
+                );
+                assert!(!out.contains('\u{1b}'), "{kind:?}");
+            }
+        }
+    }
 }

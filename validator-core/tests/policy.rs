@@ -208,12 +208,13 @@ fn required_properties_with_and_without_wildcards() {
 fn required_tags() {
     let rule = json!({"id": "tags", "severity": "error", "message": "Tag it",
         "requiredTags": ["costCenter", "owner"]});
-    let d = passes_and_fails(rule.clone(), with("/tags/owner", None), "/tags");
+    // At the tag's own pointer, where the designer shows a field for each required tag.
+    let d = passes_and_fails(rule.clone(), with("/tags/owner", None), "/tags/owner");
     assert!(d.message.contains("the tag `owner` is missing"));
     let policy = policy_of(rule);
     let untagged = findings(&policy, &with("/tags", None));
-    assert_eq!(untagged.len(), 2);
-    assert!(untagged.iter().all(|d| d.pointer.is_empty()));
+    let pointers: Vec<&str> = untagged.iter().map(|d| d.pointer.as_str()).collect();
+    assert_eq!(pointers, ["/tags/costCenter", "/tags/owner"]);
     // Tag names compare without regard to case, as Azure compares them.
     let renamed = with("/tags", Some(json!({"CostCenter": "1", "OWNER": "me"})));
     assert_eq!(findings(&policy, &renamed), []);

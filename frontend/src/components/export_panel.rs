@@ -30,6 +30,8 @@ impl Names {
             template_name: None,
             location: non_empty(&self.location),
             identity_name: non_empty(&self.identity_name),
+            // The worker names the policy it checked with.
+            policy: None,
         }
     }
 }
@@ -63,11 +65,11 @@ pub fn export_panel() -> Html {
     let bridge = {
         let answers = answers.dispatcher();
         use_memo((), move |_| {
-            checker.fork(move |response| {
+            checker.fork(Callback::from(move |response| {
                 if let Response::Exported(exported) = response {
                     answers.dispatch(exported);
                 }
-            })
+            }))
         })
     };
     {

@@ -23,6 +23,7 @@ use crate::form::{self, Field, Kind};
 use crate::pointers::TemplatePointer;
 use crate::state::EditorAction;
 use crate::use_dom_value::use_dom_value;
+use crate::use_policy::use_policy_context;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct FieldProps {
@@ -95,6 +96,7 @@ fn scalar_field(props: &FieldProps) -> Html {
     let disabled = editor.is_read_only();
     let field = &props.field;
     let pointer = props.pointer.clone();
+    let policy = use_policy_context();
 
     // Empty means "not set": the key is removed rather than set to "".
     let commit = {
@@ -127,23 +129,35 @@ fn scalar_field(props: &FieldProps) -> Html {
     let scope = matches!(picker, Some(Picker::ResourceId(_)))
         .then(|| pickers::known_scope(template))
         .flatten();
-    let choices = match &field.kind {
-        Kind::Text { choices } if !choices.is_empty() => Some(choices.clone()),
-        Kind::Boolean => Some(vec!["true".to_owned(), "false".to_owned()]),
+    // An organisation's allowed values make a pick-list of any field, in place of the schema's.
+    let policy_list = policy
+        .state
+        .shape()
+        .and_then(|p| Some((p.title(), p.allowed_at(props.pointer.as_str())?)))
+        .map(|(title, values)| (title, values.iter().map(as_text).collect::<Vec<_>>()));
+    let choices = match (&policy_list, &field.kind) {
+        (Some((_, allowed)), _) => Some(allowed.clone()),
+        (None, Kind::Text { choices }) if !choices.is_empty() => Some(choices.clone()),
+        (None, Kind::Boolean) => Some(vec!["true".to_owned(), "false".to_owned()]),
         _ => None,
     };
     let control = match choices {
-        Some(mut choices) if value.as_ref().is_none_or(|v| !is_expression_value(v)) => {
-            if !shown.is_empty() && !choices.contains(&shown) {
-                // Keep a value the schema does not allow visible, so the error makes sense.
-                choices.insert(0, shown.clone());
-            }
+        Some(choices) if value.as_ref().is_none_or(|v| !is_expression_value(v)) => {
+            // Keep a value that is not allowed visible, so the error makes sense.
+            let stray = (!shown.is_empty() && !choices.contains(&shown)).then(|| {
+                let label = match policy_list {
+                    Some(_) => format!("{shown} (not allowed by the policy)"),
+                    None => shown.clone(),
+                };
+                html! { <option value={shown.clone()} selected=true>{ label }</option> }
+            });
             let onchange =
                 commit.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
             html! {
                 <select id={id.clone()} data-pointer={abs.clone()} aria-invalid={invalid.to_string()}
                         aria-describedby={messages_id.clone()} {onchange} {disabled}>
                     <option value="" selected={shown.is_empty()}>{ "(not set)" }</option>
+                    { stray.unwrap_or_default() }
                     { for choices.iter().map(|c| html! { <option value={c.clone()} selected={*c == shown}>{ c }</option> }) }
                 </select>
             }
@@ -182,15 +196,26 @@ fn scalar_field(props: &FieldProps) -> Html {
         }
         _ => html! {},
     };
+    let policy_hint = policy_list.map(|(title, _)| {
+        html! { <p class="hint policy-hint">{ format!("The values the {title} policy allows.") }</p> }
+    });
     html! {
         <div class={classes!("field", invalid.then_some("has-error"))}>
             <label for={id}>{ &field.label }{ if field.required { " *" } else { "" } }</label>
             { control }
+            { policy_hint.unwrap_or_default() }
             { builder }
             { field_hint(field) }
             <FieldMessages id={messages_id} diagnostics={diagnostics} />
         </div>
     }
+}
+
+/// A value as a text box or a pick-list shows it.
+fn as_text(value: &Value) -> String {
+    value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_owned)
 }
 
 /// The JSON value for what was typed; `None` for an empty input.

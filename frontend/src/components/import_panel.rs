@@ -4,6 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::policy_import::PolicyImport;
 use super::use_editor;
 use crate::state::EditorAction;
 
@@ -52,6 +53,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             <label for="import-file">{ "Or open a file (or drop it anywhere on the page)" }</label>
             <input id="import-file" type="file" accept=".json,.jsonc,application/json" onchange={open_file} />
             if let Some(message) = &*error { <p class="message is-error" role="alert">{ message }</p> }
+            <PolicyImport />
         </div>
     }
 }

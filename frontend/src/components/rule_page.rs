@@ -29,13 +29,13 @@ pub fn rule_page(props: &RulePageProps) -> Html {
         let asked = props.rule.to_string();
         use_memo(props.rule.clone(), move |_| {
             answer.set(None);
-            checker.fork(move |response| {
+            checker.fork(Callback::from(move |response| {
                 if let Response::Explained { rule, doc } = response {
                     if rule == asked {
                         answer.set(Some(doc));
                     }
                 }
-            })
+            }))
         })
     };
     use_effect_with(props.rule.clone(), move |rule| {

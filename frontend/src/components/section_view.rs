@@ -9,7 +9,9 @@ use yew::prelude::*;
 
 use super::field::{FieldView, JsonField};
 use super::placeholder_form::PlaceholderForm;
+use super::policy_verdict::PolicyVerdict;
 use super::problems_panel::ProblemList;
+use super::required_tags::RequiredTags;
 use super::{field_id, use_diagnostics_at, use_form_editor};
 use crate::form::{self, Field, Kind};
 use crate::pointers::TemplatePointer;
@@ -37,6 +39,13 @@ pub fn section_view(props: &SectionViewProps) -> Html {
             { for props.section.pointers.iter().map(|p| {
                 if *p == "/apiVersion" {
                     return html! { <ApiVersionField key={*p} /> };
+                }
+                if *p == "/tags" {
+                    // The tags a policy requires come first, each a field of its own.
+                    let tags = field_at(root, template, p).map(|field| html! {
+                        <FieldView pointer={TemplatePointer::from(*p)} field={Rc::new(field)} />
+                    });
+                    return html! { <div key={*p}><RequiredTags />{ tags.unwrap_or_default() }</div> };
                 }
                 match field_at(root, template, p) {
                     Some(field) => html! { <FieldView key={*p} pointer={TemplatePointer::from(*p)} field={Rc::new(field)} /> },
@@ -162,6 +171,7 @@ fn review() -> Html {
     }
     html! {
         <>
+            <PolicyVerdict />
             <PlaceholderForm />
             if !others.is_empty() {
                 <h3>{ "Other properties" }</h3>

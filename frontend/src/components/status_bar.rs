@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::use_editor;
+use crate::use_policy::use_policy_context;
 
 #[derive(Properties, PartialEq)]
 pub struct StatusBarProps {
@@ -25,6 +26,7 @@ pub fn status_bar(props: &StatusBarProps) -> Html {
     // While a check is running the counts are the last check's: marked, not blanked, so the
     // bar does not flicker as the user types. Screen readers hear the new counts once.
     let checking = editor.is_checking();
+    let policy = use_policy_context();
     html! {
         <footer class="status-bar">
             <button type="button" class="status-count" title="Show the problems" onclick={props.onshowproblems.reform(|_: MouseEvent| ())}>
@@ -32,6 +34,7 @@ pub fn status_bar(props: &StatusBarProps) -> Html {
             </button>
             if checking { <span class="checking" aria-hidden="true">{ "checking…" }</span> }
             <span class="api">{ format!("API {}", editor.api_version()) }</span>
+            if let Some(shape) = policy.state.shape() { <span class="policy">{ format!("Policy: {}", shape.title()) }</span> }
             if templates > 1 { <span>{ format!("template {} of {templates}", editor.template_index + 1) }</span> }
             <span class="privacy">{ "Checked in your browser: nothing is sent anywhere." }</span>
         </footer>

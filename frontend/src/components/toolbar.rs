@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::use_editor;
 use crate::samples::{BLANK, LINUX_STARTER, WINDOWS_STARTER};
 use crate::state::EditorAction;
+use crate::use_policy::use_policy_context;
 
 /// Which panel below the toolbar is open.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -41,18 +42,31 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let editor = editor.clone();
         Callback::from(move |_| editor.dispatch(EditorAction::Redo))
     };
+    let policy = use_policy_context();
     let new_panel = (props.panel == Panel::New).then(|| {
-        let start = |text: &'static str| {
+        let shape = policy.state.shape();
+        // What the policy allows only one value for is filled in from the start.
+        let start = |text: &str| {
+            let text = shape.map_or_else(|| text.to_owned(), |p| p.prefill(text));
             let editor = editor.clone();
             let onpanel = props.onpanel.clone();
             Callback::from(move |_: MouseEvent| {
-                editor.dispatch(EditorAction::Import(text.to_owned()));
+                editor.dispatch(EditorAction::Import(text.clone()));
                 onpanel.emit(Panel::None);
             })
         };
+        // The platform team's own starters come first.
+        let team_starters = shape.filter(|p| p.starters().next().is_some()).map(|p| html! {
+            <div class="team-starters" role="group" aria-label={format!("Starters of the {} policy", p.title())}>
+                { for p.starters().map(|starter| html! {
+                    <button type="button" onclick={start(starter.text)} title={starter.description.map(str::to_owned)}>{ starter.name }</button>
+                }) }
+            </div>
+        });
         html! {
             <div class="panel" role="group" aria-label="New template">
                 <p>{ "Start blank or from a starter; Undo brings back what you had." }</p>
+                { team_starters.unwrap_or_default() }
                 <button type="button" onclick={start(BLANK)}>{ "Blank template" }</button>
                 <button type="button" onclick={start(LINUX_STARTER)}>{ "Linux starter (Ubuntu 22.04)" }</button>
                 <button type="button" onclick={start(WINDOWS_STARTER)}>{ "Windows starter (Windows Server 2022)" }</button>

@@ -145,6 +145,10 @@ pub fn render(input: &Input, options: &Options) -> Export {
     let mut template = Map::new();
     template.insert("$schema".into(), json!(SCHEMA));
     template.insert("contentVersion".into(), json!("1.0.0.0"));
+    if let Some(policy) = &options.policy {
+        // ARM's place for what a template says about itself; JSON has no comments.
+        template.insert("metadata".into(), json!({"policy": policy.line()}));
+    }
     if let Some(deployment) = input.deployment {
         carry_definitions(
             deployment,

@@ -22,6 +22,9 @@ pub fn render(input: &Input, options: &Options) -> Export {
         plan.template_name.escape_debug(),
         plan.api_version
     ));
+    if let Some(policy) = &options.policy {
+        out.push_str(&format!("// {}\n", policy.line()));
+    }
     out.push_str(
         "// Deploy:  az deployment group create --resource-group <group> --template-file image-template.bicep\n\
          // Deploying does not build the image; then run:\n\

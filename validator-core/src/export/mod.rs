@@ -78,6 +78,56 @@ pub struct Options {
     pub location: Option<String>,
     /// The name of the user-assigned identity to create, when the template names none.
     pub identity_name: Option<String>,
+    /// The organisation's policy the template was checked with, named in the export's header
+    /// (scripts, Bicep) or metadata (ARM). The JSON body has no place for it: it is what
+    /// Image Builder reads, and nothing else may be in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicyNote>,
+}
+
+/// Which policy a template was checked with, and whether it met it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PolicyNote {
+    pub name: String,
+    pub version: String,
+    /// The policy's errors in the template when it was exported.
+    pub errors: usize,
+}
+
+impl PolicyNote {
+    /// The note for `policy` from a report checked with it.
+    pub fn of(policy: &crate::policy::Policy, report: &Report) -> Self {
+        let errors = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with(crate::policy::CODE_PREFIX))
+            .filter(|d| d.severity == crate::Severity::Error)
+            .count();
+        PolicyNote {
+            name: policy.name().to_owned(),
+            version: policy.version().to_owned(),
+            errors,
+        }
+    }
+
+    /// One line for a header: `Checked with the policy "Contoso" version 2026.12: met.`
+    ///
+    /// ```
+    /// # use validator_core::export::PolicyNote;
+    /// let note = PolicyNote { name: "Contoso".into(), version: "2026.12".into(), errors: 2 };
+    /// assert_eq!(note.line(), "Checked with the policy \"Contoso\" version 2026.12: 2 errors left.");
+    /// ```
+    pub fn line(&self) -> String {
+        // The team's words go into comments: one line, control characters shown escaped.
+        let name = quote::comment(&self.name.replace(['\n', '\r'], " "));
+        let version = quote::comment(&self.version.replace(['\n', '\r'], " "));
+        let verdict = match self.errors {
+            0 => "met".to_owned(),
+            1 => "1 error left".to_owned(),
+            n => format!("{n} errors left"),
+        };
+        format!("Checked with the policy \"{name}\" version {version}: {verdict}.")
+    }
 }
 
 /// An export's text and what the user should know about it (the app shows the notes beside

@@ -93,6 +93,8 @@ pub struct Plan {
     pub expressions: Vec<String>,
     pub identity_sentinel: String,
     pub location_sentinel: String,
+    /// The policy the template was checked with, for the header.
+    pub policy: Option<super::PolicyNote>,
 }
 
 const DEFAULT_RESOURCE_GROUP: &str = "aib-rg";
@@ -287,6 +289,7 @@ impl Plan {
             expressions,
             identity_sentinel: String::new(),
             location_sentinel: String::new(),
+            policy: options.policy.clone(),
         };
         // The scripts write the region and a created identity themselves.
         let created = matches!(plan.identity, Identity::Created { .. });

@@ -249,6 +249,10 @@ pub fn header(plan: &Plan, notes: &[String], tool: &Tool) -> String {
         text.push('\n');
         text.push_str(more);
     }
+    if let Some(policy) = &plan.policy {
+        text.push('\n');
+        text.push_str(&policy.line());
+    }
     for note in notes {
         text.push_str(&format!("\nNOTE: {note}."));
     }

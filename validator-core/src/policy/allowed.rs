@@ -13,7 +13,8 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{select::select, Rule};
+use super::select::{Place, Selector};
+use super::Rule;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::model::Template;
 
@@ -23,15 +24,19 @@ use crate::model::Template;
 pub struct Values {
     pub pointer: String,
     pub values: Vec<Value>,
+    /// `pointer`, read once.
+    #[serde(skip)]
+    selector: Selector,
 }
 
 impl Values {
     pub(crate) fn read(value: &Value) -> Result<Values, String> {
-        let values: Values = super::from_value(value)?;
+        let mut values: Values = super::from_value(value)?;
         super::read_pointer(value)?;
         if values.values.is_empty() {
             return Err("`values` lists at least one value".to_owned());
         }
+        values.selector = Selector::new(&values.pointer);
         Ok(values)
     }
 
@@ -39,12 +44,14 @@ impl Values {
         self.values.iter().any(|v| same(v, given))
     }
 
-    /// The present values at the pointer, ARM expressions left out.
-    fn present<'t>(&self, template: &Template<'t>) -> Vec<(String, &'t Value)> {
-        select(template.value, &template.base, &self.pointer)
-            .into_iter()
-            .filter(|(_, v)| !v.as_str().is_some_and(super::not_yet_known))
-            .collect()
+    /// Calls `visit` with each value present at the pointer (ARM expressions left out) and
+    /// its place.
+    fn each_present<'t>(&self, template: &Template<'t>, mut visit: impl FnMut(&Place, &'t Value)) {
+        self.selector.each(template.value, |place, v| {
+            if !v.as_str().is_some_and(super::not_yet_known) {
+                visit(place, v)
+            }
+        });
     }
 
     pub(crate) fn check_allowed(
@@ -53,10 +60,11 @@ impl Values {
         rule: &Rule,
         out: &mut Vec<Diagnostic>,
     ) {
-        for (pointer, given) in self.present(template) {
+        self.each_present(template, |place, given| {
             if self.contains(given) {
-                continue;
+                return;
             }
+            let pointer = place.pointer(&template.base);
             let strings = self.values.iter().filter_map(Value::as_str);
             let near = given
                 .as_str()
@@ -77,15 +85,16 @@ impl Values {
                 );
             }
             out.push(d);
-        }
+        });
     }
 
     pub(crate) fn check_denied(&self, template: &Template, rule: &Rule, out: &mut Vec<Diagnostic>) {
-        for (pointer, given) in self.present(template) {
+        self.each_present(template, |place, given| {
             if self.contains(given) {
+                let pointer = place.pointer(&template.base);
                 out.push(rule.finding(pointer, format!("{} is not allowed", show(given))));
             }
-        }
+        });
     }
 
     /// "one of `a`, `b` or `c`" (the first ten), or "`a`" for one value.

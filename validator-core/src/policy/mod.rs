@@ -242,9 +242,9 @@ impl Policy {
         self.rules
             .iter()
             .filter_map(|r| match &r.check {
-                Check::Allowed(Values { pointer, values })
-                    if values.len() == 1 && !select::has_wildcard(pointer) =>
-                {
+                Check::Allowed(Values {
+                    pointer, values, ..
+                }) if values.len() == 1 && !select::has_wildcard(pointer) => {
                     Some((pointer.as_str(), &values[0]))
                 }
                 _ => None,

@@ -173,26 +173,28 @@ pub(crate) fn quoted_list<S: AsRef<str>>(items: &[S]) -> String {
 pub struct PatternRule {
     pub pointer: String,
     pub pattern: Pattern,
+    /// `pointer`, read once.
+    selector: super::select::Selector,
 }
 
 impl PatternRule {
     pub(crate) fn read(value: &Value) -> Result<PatternRule, String> {
         let pointer = super::read_pointer(value)?;
         Ok(PatternRule {
+            selector: super::select::Selector::new(&pointer),
             pointer,
             pattern: Pattern::read(value, &["pointer"])?,
         })
     }
 
     pub(crate) fn check(&self, template: &Template, rule: &Rule, out: &mut Vec<Diagnostic>) {
-        for (pointer, value) in super::select::select(template.value, &template.base, &self.pointer)
-        {
-            let Some(text) = value.as_str() else { continue };
+        self.selector.each(template.value, |place, value| {
+            let Some(text) = value.as_str() else { return };
             if super::not_yet_known(text) || self.pattern.is_match(text) {
-                continue;
+                return;
             }
             let detail = format!("`{text}` is not {}", self.pattern.describe());
-            out.push(rule.finding(pointer, detail));
-        }
+            out.push(rule.finding(place.pointer(&template.base), detail));
+        });
     }
 }

@@ -10,7 +10,7 @@
 use serde::Deserialize;
 use serde_json::{Number, Value};
 
-use super::{select::select, Rule};
+use super::{select::Selector, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::model::Template;
 
@@ -23,12 +23,16 @@ pub struct Range {
     pub min: Option<Number>,
     #[serde(default)]
     pub max: Option<Number>,
+    /// `pointer`, read once.
+    #[serde(skip)]
+    selector: Selector,
 }
 
 impl Range {
     pub(crate) fn read(value: &Value) -> Result<Range, String> {
-        let range: Range = super::from_value(value)?;
+        let mut range: Range = super::from_value(value)?;
         super::read_pointer(value)?;
+        range.selector = Selector::new(&range.pointer);
         match (range.low(), range.high()) {
             (None, None) => Err("a range has `min`, `max` or both".to_owned()),
             (Some(low), Some(high)) if low > high => Err("`min` is above `max`".to_owned()),
@@ -45,17 +49,18 @@ impl Range {
     }
 
     pub(crate) fn check(&self, template: &Template, rule: &Rule, out: &mut Vec<Diagnostic>) {
-        for (pointer, given) in select(template.value, &template.base, &self.pointer) {
+        self.selector.each(template.value, |place, given| {
             // Other types are the schema's findings; expressions are known at deployment.
             let Some(number) = given.as_f64() else {
-                continue;
+                return;
             };
             let (bound, detail) = match (self.low(), self.high()) {
                 (Some(low), _) if number < low => (&self.min, "below the minimum"),
                 (_, Some(high)) if number > high => (&self.max, "above the maximum"),
-                _ => continue,
+                _ => return,
             };
-            let Some(bound) = bound.clone() else { continue };
+            let Some(bound) = bound.clone() else { return };
+            let pointer = place.pointer(&template.base);
             out.push(
                 rule.finding(pointer.clone(), format!("`{given}` is {detail} `{bound}`"))
                     .fix(
@@ -66,6 +71,6 @@ impl Range {
                         }],
                     ),
             );
-        }
+        });
     }
 }

@@ -7,18 +7,147 @@ use serde_json::Value;
 
 use crate::pointer;
 
-/// A member's key or an entry's index, written into a pointer only once it is walked.
-enum Key<'k> {
-    Name(&'k str),
-    Index(usize),
-}
-
 /// The token that matches every entry.
 pub const WILDCARD: &str = "*";
 
 /// True when `pattern` has a wildcard token.
 pub fn has_wildcard(pattern: &str) -> bool {
     pointer::token_iter(pattern).any(|t| t == WILDCARD)
+}
+
+/// A policy pointer read once, when the policy is: its tokens unescaped and `*` marked, so
+/// that checking a template walks it without splitting strings, and writes a pointer only for
+/// a finding (splitting and writing pointers for every value selected was most of what a
+/// policy added to a check).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Selector {
+    tokens: Vec<Token>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    /// `*`: every entry or member.
+    Any,
+    /// One member, or the entry at `index` when it reads as one.
+    Name { key: String, index: Option<usize> },
+}
+
+/// A member's key or an entry's index, on the way from the template to a selected value.
+#[derive(Debug, Clone, Copy)]
+pub enum Key<'v> {
+    Name(&'v str),
+    Index(usize),
+}
+
+/// Where a selected value is: the keys and indexes walked to it.
+pub struct Place<'p, 'v>(&'p [Key<'v>]);
+
+impl Place<'_, '_> {
+    /// The pointer of the place, `base` (the template's pointer) first.
+    pub fn pointer(&self, base: &str) -> String {
+        let mut at = String::with_capacity(base.len() + 16 * self.0.len());
+        at.push_str(base);
+        for key in self.0 {
+            match key {
+                Key::Name(name) => pointer::push_token(&mut at, name),
+                Key::Index(i) => {
+                    let _ = write!(at, "/{i}");
+                }
+            }
+        }
+        at
+    }
+}
+
+impl Selector {
+    pub fn new(pattern: &str) -> Selector {
+        let tokens = pointer::token_iter(pattern)
+            .map(|t| match t.as_ref() {
+                WILDCARD => Token::Any,
+                key => Token::Name {
+                    index: key.parse().ok(),
+                    key: key.to_owned(),
+                },
+            })
+            .collect();
+        Selector { tokens }
+    }
+
+    /// True when the pointer has a `*`.
+    pub fn has_wildcard(&self) -> bool {
+        self.tokens.contains(&Token::Any)
+    }
+
+    /// Calls `visit` with every value the pointer selects under `value`, and its place.
+    /// Missing members select nothing.
+    pub fn each<'v>(&self, value: &'v Value, mut visit: impl FnMut(&Place<'_, 'v>, &'v Value)) {
+        let mut path = Vec::with_capacity(self.tokens.len());
+        walk(value, &self.tokens, &mut path, &mut visit);
+    }
+
+    /// The one value a pointer without `*` selects, if present.
+    pub fn resolve<'v>(&self, value: &'v Value) -> Option<&'v Value> {
+        self.tokens
+            .iter()
+            .try_fold(value, |value, token| match token {
+                Token::Any => None,
+                Token::Name { key, index } => step(value, key, *index).map(|(_, v)| v),
+            })
+    }
+}
+
+/// Objects up to this many members are searched by comparing keys: a template's objects are
+/// small, and hashing the key (SipHash, for the map's lookup) cost more than the comparisons.
+const SCANNED_MEMBERS: usize = 16;
+
+/// The child `key` of `value`: a member, or the entry at `index`.
+fn step<'v>(value: &'v Value, key: &str, index: Option<usize>) -> Option<(Key<'v>, &'v Value)> {
+    match value {
+        Value::Object(map) if map.len() <= SCANNED_MEMBERS => map
+            .iter()
+            .find(|(k, _)| k.as_str() == key)
+            .map(|(k, v)| (Key::Name(k.as_str()), v)),
+        Value::Object(map) => map
+            .get_key_value(key)
+            .map(|(k, v)| (Key::Name(k.as_str()), v)),
+        Value::Array(items) => index.and_then(|i| Some((Key::Index(i), items.get(i)?))),
+        _ => None,
+    }
+}
+
+fn walk<'v>(
+    value: &'v Value,
+    tokens: &[Token],
+    path: &mut Vec<Key<'v>>,
+    visit: &mut dyn FnMut(&Place<'_, 'v>, &'v Value),
+) {
+    let Some((token, rest)) = tokens.split_first() else {
+        visit(&Place(path), value);
+        return;
+    };
+    let mut descend = |key: Key<'v>, child: &'v Value, path: &mut Vec<Key<'v>>| {
+        path.push(key);
+        walk(child, rest, path, visit);
+        path.pop();
+    };
+    match (token, value) {
+        (Token::Any, Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                descend(Key::Index(i), item, path);
+            }
+        }
+        (Token::Any, Value::Object(map)) => {
+            for (key, child) in map {
+                descend(Key::Name(key), child, path);
+            }
+        }
+        (Token::Name { key, index }, _) => {
+            if let Some((key, child)) = step(value, key, *index) {
+                descend(key, child, path);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Every value that `pattern` selects under `value`, with its pointer (`base` followed by the
@@ -35,64 +164,9 @@ pub fn has_wildcard(pattern: &str) -> bool {
 /// assert_eq!(names, [("/resources/0/customize/0/name".to_owned(), "a"), ("/resources/0/customize/2/name".to_owned(), "c")]);
 /// ```
 pub fn select<'v>(value: &'v Value, base: &str, pattern: &str) -> Vec<(String, &'v Value)> {
-    let tokens: Vec<_> = pointer::token_iter(pattern).collect();
     let mut out = Vec::new();
-    // Room for the whole pointer up front: growing it token by token reallocated it each time
-    // (a third of a policy's check time).
-    let mut at = String::with_capacity(base.len() + pattern.len() + 16);
-    at.push_str(base);
-    walk(value, &mut at, &tokens, &mut out);
+    Selector::new(pattern).each(value, |place, v| out.push((place.pointer(base), v)));
     out
-}
-
-fn walk<'v>(
-    value: &'v Value,
-    at: &mut String,
-    tokens: &[std::borrow::Cow<'_, str>],
-    out: &mut Vec<(String, &'v Value)>,
-) {
-    let Some((token, rest)) = tokens.split_first() else {
-        out.push((at.clone(), value));
-        return;
-    };
-    let len = at.len();
-    let mut visit = |key: Key, child: &'v Value, at: &mut String| {
-        match key {
-            Key::Name(name) => pointer::push_token(at, name),
-            Key::Index(i) => {
-                let _ = write!(at, "/{i}");
-            }
-        }
-        walk(child, at, rest, out);
-        at.truncate(len);
-    };
-    match value {
-        Value::Array(items) if token == WILDCARD => {
-            for (i, item) in items.iter().enumerate() {
-                visit(Key::Index(i), item, at);
-            }
-        }
-        Value::Object(map) if token == WILDCARD => {
-            for (key, child) in map {
-                visit(Key::Name(key), child, at);
-            }
-        }
-        Value::Array(items) => {
-            if let Some((i, item)) = token
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| Some((i, items.get(i)?)))
-            {
-                visit(Key::Index(i), item, at);
-            }
-        }
-        Value::Object(map) => {
-            if let Some(child) = map.get(token.as_ref()) {
-                visit(Key::Name(token), child, at);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// True when the concrete pointer `concrete` (from the template resource) is one that
