@@ -639,3 +639,17 @@ proptest::proptest! {
         proptest::prop_assert_eq!(findings(&policy, &template), Vec::<Diagnostic>::new());
     }
 }
+
+/// Azure's strict JSON readers never read a policy file: a team may comment its rules.
+#[test]
+fn a_policy_may_have_comments_and_trailing_commas() {
+    let text = "// Contoso's rules\n{\"name\": \"p\", \"version\": \"1\", /* none yet */ \"rules\": [],}\n";
+    let policy = Policy::parse(text).unwrap_or_else(|r| panic!("{}", r.to_compact_text()));
+    assert_eq!(policy.name(), "p");
+    // Real syntax errors still stop it, at their place.
+    let broken = Policy::parse("{\"name\": \"p\",, }").unwrap_err();
+    assert!(
+        broken.diagnostics.iter().any(|d| d.code == "AIB001"),
+        "{broken:?}"
+    );
+}

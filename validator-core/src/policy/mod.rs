@@ -151,6 +151,26 @@ pub struct Starter {
 }
 
 impl Policy {
+    /// Reads a policy file that may say there is no policy: `null` (comments allowed), as the
+    /// designer's `dist/policy.json` does until a platform team puts its own in its place.
+    ///
+    /// ```
+    /// # use validator_core::policy::Policy;
+    /// assert!(Policy::parse_optional("// no policy yet\nnull\n").unwrap().is_none());
+    /// assert!(Policy::parse_optional("[]").is_err());
+    /// ```
+    pub fn parse_optional(text: &str) -> Result<Option<Policy>, Report> {
+        let parsed = crate::parse::parse(text);
+        let clean = parsed
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != Severity::Error || is_lenient(d));
+        if clean && parsed.value == Some(Value::Null) {
+            return Ok(None);
+        }
+        Policy::parse(text).map(Some)
+    }
+
     /// Reads and compiles a policy file, leniently as templates are read (comments and
     /// trailing commas pass); a file with errors gives them as a report, each placed at its
     /// line and column in `text`.
@@ -159,7 +179,7 @@ impl Policy {
         let mut errors: Vec<Diagnostic> = parsed
             .diagnostics
             .into_iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| d.severity == Severity::Error && !is_lenient(d))
             .collect();
         let mut policy = None;
         if let Some(root) = &parsed.value {
@@ -330,6 +350,13 @@ impl Rule {
         out.push_str(&format!("\n## The rule\n```json\n{rule}\n```\n"));
         out
     }
+}
+
+/// Comments and trailing commas: errors in a template for the strict readers of Azure's
+/// tools, which never read a policy file, so a policy may have them.
+fn is_lenient(d: &Diagnostic) -> bool {
+    use crate::rules::syntax::{JSON_COMMENT, TRAILING_COMMA};
+    d.code == JSON_COMMENT.code || d.code == TRAILING_COMMA.code
 }
 
 /// A policy error at `pointer` of the policy file.
