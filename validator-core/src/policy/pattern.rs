@@ -12,6 +12,9 @@
 //! back-references, so matching takes linear time whatever the policy says) without its
 //! Unicode tables, which would make the designer's WebAssembly hundreds of KiB larger.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use serde_json::{Map, Value};
 
 use super::Rule;
@@ -22,7 +25,7 @@ use crate::model::Template;
 #[derive(Debug, Clone)]
 pub enum Pattern {
     /// Matches anywhere unless anchored with `^…$`, as regexes do.
-    Regex(regex_lite::Regex),
+    Regex(RememberingRegex),
     /// An Azure resource ID (`/subscriptions/<id>/…`) in one of these subscriptions (compared
     /// without regard to case, as ARM compares them).
     ResourceIdInSubscription(Vec<String>),
@@ -143,8 +146,64 @@ fn compile(regex: &str) -> Result<Pattern, String> {
         ));
     }
     regex_lite::Regex::new(regex)
-        .map(Pattern::Regex)
+        .map(|regex| Pattern::Regex(RememberingRegex::new(regex)))
         .map_err(|e| format!("invalid regex: {e}"))
+}
+
+/// A regex and the answers it gave. The designer and the language server check the whole
+/// template again on every keystroke, so the same values meet the same regexes again and
+/// again; regex-lite runs an NFA over every character (no DFA, which would make the designer's
+/// WebAssembly far larger), and those runs were most of what a policy added to a check.
+/// An unchanged value now costs a lookup.
+#[derive(Debug)]
+pub struct RememberingRegex {
+    regex: regex_lite::Regex,
+    answers: Mutex<HashMap<String, bool>>,
+}
+
+/// Answers kept per regex before they are forgotten all at once: a template has a few hundred
+/// strings at most, and a policy a few dozen regexes.
+const REMEMBERED: usize = 512;
+
+/// Longer texts are matched every time: not worth keeping a copy of.
+const REMEMBERED_LEN: usize = 256;
+
+impl RememberingRegex {
+    fn new(regex: regex_lite::Regex) -> Self {
+        RememberingRegex {
+            regex,
+            answers: Mutex::default(),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.regex.as_str()
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        let Some(mut answers) = (text.len() <= REMEMBERED_LEN)
+            .then(|| self.answers.lock().ok())
+            .flatten()
+        else {
+            return self.regex.is_match(text);
+        };
+        if let Some(&answer) = answers.get(text) {
+            return answer;
+        }
+        let answer = self.regex.is_match(text);
+        if answers.len() >= REMEMBERED {
+            answers.clear();
+        }
+        answers.insert(text.to_owned(), answer);
+        answer
+    }
+}
+
+impl Clone for RememberingRegex {
+    /// The same regex, with nothing remembered yet.
+    fn clone(&self) -> Self {
+        RememberingRegex::new(self.regex.clone())
+    }
 }
 
 fn strings(object: &Map<String, Value>, key: &str) -> Result<Vec<String>, String> {
@@ -196,5 +255,41 @@ impl PatternRule {
             let detail = format!("`{text}` is not {}", self.pattern.describe());
             out.push(rule.finding(place.pointer(&template.base), detail));
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RememberingRegex;
+
+    proptest::proptest! {
+        /// What is remembered is what the regex says, first time or again, and after more
+        /// texts than are kept.
+        #[test]
+        fn a_remembered_answer_is_the_regexs(texts in proptest::collection::vec("[a-c-]{0,6}", 1..40)) {
+            let regex = regex_lite::Regex::new("^[ab]+-c?$").unwrap();
+            let remembering = RememberingRegex::new(regex.clone());
+            for round in 0..2 {
+                for text in &texts {
+                    proptest::prop_assert_eq!(remembering.is_match(text), regex.is_match(text), "{} {}", round, text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn answers_are_forgotten_all_at_once_when_too_many() {
+        let remembering = RememberingRegex::new(regex_lite::Regex::new("7$").unwrap());
+        for i in 0..super::REMEMBERED + 3 {
+            assert_eq!(remembering.is_match(&i.to_string()), i % 10 == 7);
+        }
+        assert_eq!(remembering.answers.lock().unwrap().len(), 3);
+        let long = "7".repeat(super::REMEMBERED_LEN + 1);
+        assert!(remembering.is_match(&long));
+        assert_eq!(
+            remembering.answers.lock().unwrap().len(),
+            3,
+            "long texts are not kept"
+        );
     }
 }
