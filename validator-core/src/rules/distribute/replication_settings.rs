@@ -44,6 +44,10 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Safe**: rewrites `replicationRegions` (and a target-wide `storageAccountType`) as the
+    /// equivalent `targetRegions`. `aib check --fix` applies it.
+    ///
     /// ## References
     /// - validation-rules.md rule 44; REST API 2022-07-01 descriptions of `replicationRegions`,
     ///   `targetRegions` and `storageAccountType`
@@ -114,7 +118,7 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
                             },
                         );
                     }
-                    diagnostic = diagnostic.fix("rewrite as targetRegions", edits);
+                    diagnostic = diagnostic.safe_fix("rewrite as targetRegions", edits);
                 }
                 out.push(diagnostic);
             }
