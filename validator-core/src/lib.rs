@@ -26,6 +26,7 @@ pub mod policy;
 pub mod rules;
 pub mod schema;
 pub mod suggest;
+pub mod upgrade;
 
 pub use diagnostic::{
     Anchor, Applicability, Diagnostic, Edit, Fix, Position, Related, Report, Severity, Span,

@@ -60,6 +60,22 @@ crate::declare_rule! {
     }
 }
 
+/// The `targetRegions` that mean what `replicationRegions` (region names) with the target-wide
+/// `storageAccountType` meant: one replica in each region, as before; `None` when a region is
+/// not a name. The fix here and `aib upgrade` ([`crate::upgrade`]) write the same.
+pub(crate) fn target_regions(regions: &[Value], storage: Option<&str>) -> Option<Vec<Value>> {
+    regions
+        .iter()
+        .map(|r| {
+            let mut region = serde_json::json!({ "name": r.as_str()?, "replicaCount": 1 });
+            if let Some(storage) = storage {
+                region["storageAccountType"] = Value::from(storage);
+            }
+            Some(region)
+        })
+        .collect()
+}
+
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     let modern = template.api_version >= ApiVersion::V2022_07_01;
     for target in template
@@ -81,18 +97,7 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
                 .related(target.ptr("targetRegions"), "targetRegions"),
             ),
             (Some(Value::Array(regions)), None) if modern => {
-                let storage = target.str("storageAccountType");
-                let rewritten: Option<Vec<Value>> = regions
-                    .iter()
-                    .map(|r| {
-                        let mut region =
-                            serde_json::json!({ "name": r.as_str()?, "replicaCount": 1 });
-                        if let Some(storage) = storage {
-                            region["storageAccountType"] = Value::from(storage);
-                        }
-                        Some(region)
-                    })
-                    .collect();
+                let rewritten = target_regions(regions, target.str("storageAccountType"));
                 let mut diagnostic = Diagnostic::new(
                     &REPLICATION_SETTINGS,
                     target.ptr("replicationRegions"),
