@@ -33,8 +33,8 @@ pub fn write_atomically(path: &str, text: &str) -> Result<(), String> {
     })
 }
 
-/// A unified diff of `old` to `new` with three lines of context, headed `a/<path>` and
-/// `b/<path>` as `git diff` and `ruff --diff` head theirs; empty when they are the same.
+/// A unified diff of `old` to `new` with three lines of context, both sides headed by the
+/// path as `ruff --diff` heads them (`patch -p0` applies it); empty when they are the same.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
@@ -42,7 +42,7 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .header(path, path)
         .missing_newline_hint(true)
         .to_string()
 }
@@ -94,7 +94,7 @@ mod tests {
         let diff = unified_diff("t.json", "{\n  \"a\": 1,\n}\n", "{\n  \"a\": 1\n}\n");
         assert_eq!(
             diff,
-            "--- a/t.json\n+++ b/t.json\n@@ -1,3 +1,3 @@\n {\n-  \"a\": 1,\n+  \"a\": 1\n }\n"
+            "--- t.json\n+++ t.json\n@@ -1,3 +1,3 @@\n {\n-  \"a\": 1,\n+  \"a\": 1\n }\n"
         );
         assert_eq!(unified_diff("t.json", "x", "x"), "");
     }

@@ -71,6 +71,22 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         policy: Option<String>,
     },
+    /// Move a template to another API version, rewriting what that version writes otherwise
+    /// (`replicationRegions` → `targetRegions`, renamed properties); prints the result, lists
+    /// the changes on standard error and reports what could not be carried over (exit 1).
+    Upgrade {
+        /// The API version to move to; the newest by default.
+        #[arg(long, value_parser = parse_api_version)]
+        to: Option<ApiVersion>,
+        /// Write the result back to the file instead of printing it.
+        #[arg(long, conflicts_with = "diff")]
+        write: bool,
+        /// Print the changes as a unified diff instead of the result; write nothing.
+        #[arg(long)]
+        diff: bool,
+        /// The template; `-` reads standard input.
+        path: String,
+    },
     /// List every rule.
     Rules,
     /// Print a template as the JSON body, an ARM or Bicep template, or an Azure CLI or Azure
@@ -138,6 +154,12 @@ fn main() -> ExitCode {
             };
             explain(&rule, policy.as_deref())
         }
+        Command::Upgrade {
+            to,
+            write,
+            diff,
+            path,
+        } => upgrade(&path, to.unwrap_or(ApiVersion::NEWEST), write, diff),
         Command::Rules => {
             print_stdout(&output::rules_table());
             ExitCode::SUCCESS
@@ -278,6 +300,78 @@ fn fix_diff(paths: &[String], options: &Options, unsafe_fixes: bool) -> ExitCode
     } else {
         u8::from(changes)
     })
+}
+
+/// `aib upgrade`: exit 0 when everything was carried over, 1 when something was not, 2 when
+/// the file cannot be read or written.
+fn upgrade(path: &str, to: ApiVersion, write: bool, diff: bool) -> ExitCode {
+    let text = match input::read(path) {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("aib: {}: {}", escape(path), escape(&message));
+            return ExitCode::from(2);
+        }
+    };
+    let upgraded = validator_core::upgrade::upgrade(&text, to);
+    for change in &upgraded.changes {
+        let at = if change.pointer.is_empty() {
+            "/"
+        } else {
+            &change.pointer
+        };
+        eprintln!(
+            "{}: {}: {}",
+            escape(path),
+            escape(at),
+            escape(&change.description)
+        );
+    }
+    if upgraded.changes.is_empty() {
+        eprintln!("{}: nothing to change for API version {to}", escape(path));
+    }
+    if diff {
+        print_stdout(&aib::fix::unified_diff(path, &text, &upgraded.text));
+    } else if write && path != "-" {
+        if upgraded.text != text {
+            let written = if input::is_utf16(path) {
+                Err("written in UTF-16; save it as UTF-8 to upgrade it in place".to_owned())
+            } else {
+                aib::fix::write_atomically(path, &upgraded.text)
+            };
+            if let Err(message) = written {
+                eprintln!("aib: {}: not upgraded: {}", escape(path), escape(&message));
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        print_stdout(&upgraded.text);
+    }
+    if upgraded.diagnostics.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    let diagnostics = upgraded.diagnostics.clone();
+    let mut summary = validator_core::Summary::default();
+    for d in &diagnostics {
+        match d.severity {
+            validator_core::Severity::Error => summary.errors += 1,
+            validator_core::Severity::Warning => summary.warnings += 1,
+            validator_core::Severity::Info => summary.infos += 1,
+        }
+    }
+    let report = validator_core::Report {
+        templates: upgraded.report.templates.clone(),
+        diagnostics,
+        summary,
+    };
+    eprintln!(
+        "{}: could not carry over {} finding(s) to API version {to}:",
+        escape(path),
+        report.diagnostics.len()
+    );
+    let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let checked = [Checked::with_report(path, upgraded.text, report)];
+    eprint!("{}", output::render(Format::Text, &checked, color));
+    ExitCode::from(1)
 }
 
 /// Reads and compiles the policy at `path`; on failure prints why (a policy's errors as a

@@ -132,7 +132,7 @@ fn diff_shows_the_changes_and_writes_nothing() {
     assert_eq!(fs::read_to_string(&path).unwrap(), MESSY);
     let diff = String::from_utf8_lossy(&output.stdout);
     assert!(
-        diff.starts_with(&format!("--- a/{path}\n+++ b/{path}\n")),
+        diff.starts_with(&format!("--- {path}\n+++ {path}\n")),
         "{diff}"
     );
     assert!(diff.contains("-        \"vmprofile\""), "{diff}");
