@@ -40,6 +40,12 @@ pub enum Request {
     },
     /// The documentation of the rule with this code or name (a rule page).
     Explain { rule: String },
+    /// `text` moved to API version `to` ([`validator_core::upgrade`]): the designer's
+    /// "Upgrade API version".
+    Upgrade {
+        text: String,
+        to: validator_core::ApiVersion,
+    },
 }
 
 /// What the worker answers.
@@ -52,6 +58,18 @@ pub enum Response {
         rule: String,
         doc: Option<RuleDoc>,
     },
+    Upgraded(Upgraded),
+}
+
+/// An upgrade of one text, in words for the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Upgraded {
+    /// The text upgraded: the page takes the result only if it still shows this text.
+    pub from: String,
+    pub text: String,
+    pub changes: Vec<String>,
+    /// What could not be carried over: `pointer: message` of each finding.
+    pub not_carried_over: Vec<String>,
 }
 
 /// The check of one revision.
@@ -123,6 +141,30 @@ impl Engine {
                 doc: validator_core::rules::find(&rule).map(RuleDoc::of),
                 rule,
             },
+            Request::Upgrade { text, to } => {
+                let upgraded = validator_core::upgrade::upgrade(&text, to);
+                let at = |p: &str| {
+                    if p.is_empty() {
+                        "/".to_owned()
+                    } else {
+                        p.to_owned()
+                    }
+                };
+                Response::Upgraded(Upgraded {
+                    text: upgraded.text,
+                    changes: upgraded
+                        .changes
+                        .iter()
+                        .map(|c| format!("{}: {}", at(&c.pointer), c.description))
+                        .collect(),
+                    not_carried_over: upgraded
+                        .diagnostics
+                        .iter()
+                        .map(|d| format!("{}: {}", at(&d.pointer), d.message))
+                        .collect(),
+                    from: text,
+                })
+            }
         }
     }
 }
