@@ -232,10 +232,12 @@ fn plan_version(
     if from == to {
         return;
     }
-    let Some(Value::String(written)) = resource.get("apiVersion") else {
-        // No `apiVersion` (an `az image builder create` body): the newest is assumed and
-        // nothing names a version to change.
-        return;
+    let written = match resource.get("apiVersion") {
+        Some(Value::String(written)) => written.as_str(),
+        // No `apiVersion` (an `az image builder create` body): the checker assumes the newest
+        // version; moving to another one writes it.
+        None => "",
+        Some(_) => return,
     };
     let target = match written.strip_prefix('[') {
         None => pointer::join(at, "apiVersion"),
@@ -469,7 +471,8 @@ fn push_regions(plan: &mut Plan, target_at: &str, old: &str, new: &str, value: V
 
 /// The region names and the one storage type of `targetRegions`, when `replicationRegions`
 /// can say the same: one replica in each region and a storage type the old versions know
-/// (`Standard_LRS`, `Standard_ZRS` in 2020-02-14 to 2022-02-14), the same for every region.
+/// (`Standard_LRS`, `Standard_ZRS` in 2020-02-14 to 2022-02-14) or an ARM expression, the same
+/// for every region.
 fn replication_regions(regions: &[Value]) -> Option<(Vec<Value>, Option<&str>)> {
     let mut names = Vec::new();
     let mut storage: Option<Option<&str>> = None;
@@ -490,7 +493,11 @@ fn replication_regions(regions: &[Value]) -> Option<(Vec<Value>, Option<&str>)> 
         }
         let this = match object.get("storageAccountType") {
             None => None,
-            Some(Value::String(s)) if matches!(s.as_str(), "Standard_LRS" | "Standard_ZRS") => {
+            // An ARM expression is the deployment's to resolve, as it was before.
+            Some(Value::String(s))
+                if matches!(s.as_str(), "Standard_LRS" | "Standard_ZRS")
+                    || crate::model::is_expression(s) =>
+            {
                 Some(s.as_str())
             }
             Some(_) => return None,
@@ -668,6 +675,16 @@ mod tests {
         assert_eq!(
             up.report.templates[0].api_version,
             ApiVersion::NEWEST.as_str()
+        );
+    }
+
+    #[test]
+    fn a_missing_version_is_the_newest_and_written_when_another_is_wanted() {
+        let text = "{\n  \"location\": \"westeurope\"\n}\n";
+        assert_eq!(upgrade(text, ApiVersion::NEWEST).text, text);
+        assert_eq!(
+            upgrade(text, ApiVersion::V2022_07_01).text,
+            "{\n  \"location\": \"westeurope\",\n  \"apiVersion\": \"2022-07-01\"\n}\n"
         );
     }
 
