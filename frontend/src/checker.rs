@@ -61,15 +61,15 @@ pub enum Response {
     Upgraded(Upgraded),
 }
 
-/// An upgrade of one text, in words for the page.
+/// An upgrade of one text, with what it did in words for the page (one text, so the page's
+/// module holds no more than it shows).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Upgraded {
     /// The text upgraded: the page takes the result only if it still shows this text.
     pub from: String,
     pub text: String,
-    pub changes: Vec<String>,
-    /// What could not be carried over: `pointer: message` of each finding.
-    pub not_carried_over: Vec<String>,
+    /// `Upgraded to <version>: <changes>.`, then `Could not carry over: <pointer: message>; ...`.
+    pub summary: String,
 }
 
 /// The check of one revision.
@@ -141,31 +141,37 @@ impl Engine {
                 doc: validator_core::rules::find(&rule).map(RuleDoc::of),
                 rule,
             },
-            Request::Upgrade { text, to } => {
-                let upgraded = validator_core::upgrade::upgrade(&text, to);
-                let at = |p: &str| {
-                    if p.is_empty() {
-                        "/".to_owned()
-                    } else {
-                        p.to_owned()
-                    }
-                };
-                Response::Upgraded(Upgraded {
-                    text: upgraded.text,
-                    changes: upgraded
-                        .changes
-                        .iter()
-                        .map(|c| format!("{}: {}", at(&c.pointer), c.description))
-                        .collect(),
-                    not_carried_over: upgraded
-                        .diagnostics
-                        .iter()
-                        .map(|d| format!("{}: {}", at(&d.pointer), d.message))
-                        .collect(),
-                    from: text,
-                })
-            }
+            Request::Upgrade { text, to } => Response::Upgraded(upgrade(text, to)),
         }
+    }
+}
+
+/// The worker's part of "Upgrade API version": the upgraded text and what it did, in words.
+fn upgrade(text: String, to: validator_core::ApiVersion) -> Upgraded {
+    let upgraded = validator_core::upgrade::upgrade(&text, to);
+    let at = |p: &str| if p.is_empty() { "/" } else { p }.to_owned();
+    let changes: Vec<String> = upgraded
+        .changes
+        .iter()
+        .map(|c| format!("{}: {}", at(&c.pointer), c.description))
+        .collect();
+    let mut summary = if changes.is_empty() {
+        format!("Nothing to change for API version {to}.")
+    } else {
+        format!("Upgraded to API version {to}: {}.", changes.join("; "))
+    };
+    if !upgraded.diagnostics.is_empty() {
+        let lost: Vec<String> = upgraded
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", at(&d.pointer), d.message))
+            .collect();
+        summary.push_str(&format!(" Could not carry over: {}.", lost.join("; ")));
+    }
+    Upgraded {
+        from: text,
+        text: upgraded.text,
+        summary,
     }
 }
 
@@ -325,5 +331,31 @@ mod tests {
             compared += 1;
         }
         assert!(compared > 150, "only {compared} strict JSON files compared");
+    }
+
+    #[test]
+    fn an_upgrade_answers_with_the_text_and_what_it_did_in_words() {
+        let text = "{\"apiVersion\": \"2019-05-01-preview\", \"properties\": {\"distribute\": [{\"type\": \"SharedImage\", \"replicationRegions\": [\"westeurope\"]}]}}";
+        let to = validator_core::ApiVersion::NEWEST;
+        let Response::Upgraded(upgraded) = Engine::default().answer(Request::Upgrade {
+            text: text.into(),
+            to,
+        }) else {
+            panic!("an upgrade answers with an upgrade");
+        };
+        assert_eq!(upgraded.from, text);
+        assert!(upgraded.text.contains("targetRegions"));
+        assert!(
+            upgraded.summary.starts_with(&format!("Upgraded to API version {to}: /apiVersion: `apiVersion` 2019-05-01-preview → {to}; ")),
+            "{}",
+            upgraded.summary
+        );
+        assert!(
+            upgraded
+                .summary
+                .contains("Could not carry over: /identity: "),
+            "{}",
+            upgraded.summary
+        );
     }
 }
