@@ -133,3 +133,40 @@ fn up_and_back_down_gives_the_original_template() {
     eprintln!("{round_trips} corpus templates went up and back, {byte_for_byte} byte for byte");
     assert!(round_trips > 40);
 }
+
+/// Down to 2020-02-14, a template using what later versions added keeps each of those
+/// properties and reports each as not carried over; `targetRegions` with one replica each goes
+/// back to `replicationRegions`.
+#[test]
+fn a_downgrade_reports_every_property_the_old_version_lacks() {
+    let rich = support::rich();
+    let down = upgrade::upgrade(&rich, ApiVersion::V2020_02_14);
+    let reported: Vec<&str> = down
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == validator_core::rules::schema::NOT_IN_API_VERSION.code)
+        .map(|d| d.pointer.as_str())
+        .collect();
+    for lacking in [
+        "/properties/autoRun",
+        "/properties/managedResourceTags",
+        "/properties/errorHandling",
+        "/properties/stagingResourceGroup",
+        "/properties/vmProfile/userAssignedIdentities",
+        "/properties/vmProfile/vnetConfig/containerInstanceSubnetId",
+        "/properties/distribute/0/versioning",
+    ] {
+        assert!(
+            reported.contains(&lacking),
+            "{lacking} not reported: {reported:?}"
+        );
+        let value = validator_core::parse::parse(&down.text).value.unwrap();
+        assert!(value.pointer(lacking).is_some(), "{lacking} was dropped");
+    }
+    assert!(
+        down.text.contains(r#""replicationRegions":["westeurope"]"#),
+        "{}",
+        down.text
+    );
+    assert!(!down.text.contains("targetRegions"));
+}
