@@ -625,6 +625,25 @@ mod tests {
     }
 
     #[test]
+    fn an_iso_source_cannot_be_carried_past_2019_and_is_reported() {
+        let old = bare(
+            "2019-02-01-preview",
+            r#"{ "source": { "type": "ISO", "sourceURI": "https://x/a.iso", "sha256Checksum": "00" } }"#,
+        );
+        let up = upgrade(&old, ApiVersion::V2019_05_01Preview);
+        assert!(up.text.contains(r#""sourceUri": "https://x/a.iso""#), "{}", up.text);
+        let up = upgrade(&old, ApiVersion::NEWEST);
+        assert!(up.text.contains("\"ISO\""), "kept: {}", up.text);
+        assert!(
+            up.diagnostics
+                .iter()
+                .any(|d| d.pointer.starts_with("/properties/source")),
+            "{:?}",
+            up.diagnostics
+        );
+    }
+
+    #[test]
     fn script_becomes_script_uri() {
         let old = bare(
             "2019-02-01-preview",
