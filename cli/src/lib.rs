@@ -8,5 +8,6 @@
 //! assert!(text.contains("t.json"));
 //! ```
 
+pub mod fix;
 pub mod input;
 pub mod output;

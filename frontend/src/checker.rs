@@ -46,6 +46,12 @@ pub enum Request {
     /// Check with this policy from now on (its source text), or with none. Checks that
     /// carry a policy in their options use theirs.
     UsePolicy { source: Option<String> },
+    /// `text` moved to API version `to` ([`validator_core::upgrade`]): the designer's
+    /// "Upgrade API version".
+    Upgrade {
+        text: String,
+        to: validator_core::ApiVersion,
+    },
 }
 
 /// What the worker answers.
@@ -64,6 +70,18 @@ pub enum Response {
         shape: Option<PolicyShape>,
         problems: Vec<String>,
     },
+    Upgraded(Upgraded),
+}
+
+/// An upgrade of one text, with what it did in words for the page (one text, so the page's
+/// module holds no more than it shows).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Upgraded {
+    /// The text upgraded: the page takes the result only if it still shows this text.
+    pub from: String,
+    pub text: String,
+    /// `Upgraded to <version>: <changes>.`, then `Could not carry over: <pointer: message>; ...`.
+    pub summary: String,
 }
 
 /// The check of one revision.
@@ -172,6 +190,7 @@ impl Engine {
                     problems,
                 }
             }
+            Request::Upgrade { text, to } => Response::Upgraded(upgrade(text, to)),
         }
     }
 }
@@ -188,6 +207,35 @@ fn placed(d: &validator_core::Diagnostic) -> String {
 fn is_policy_code(rule: &str) -> bool {
     rule.get(..CODE_PREFIX.len())
         .is_some_and(|p| p.eq_ignore_ascii_case(CODE_PREFIX))
+}
+
+/// The worker's part of "Upgrade API version": the upgraded text and what it did, in words.
+fn upgrade(text: String, to: validator_core::ApiVersion) -> Upgraded {
+    let upgraded = validator_core::upgrade::upgrade(&text, to);
+    let at = |p: &str| if p.is_empty() { "/" } else { p }.to_owned();
+    let changes: Vec<String> = upgraded
+        .changes
+        .iter()
+        .map(|c| format!("{}: {}", at(&c.pointer), c.description))
+        .collect();
+    let mut summary = if changes.is_empty() {
+        format!("Nothing to change for API version {to}.")
+    } else {
+        format!("Upgraded to API version {to}: {}.", changes.join("; "))
+    };
+    if !upgraded.diagnostics.is_empty() {
+        let lost: Vec<String> = upgraded
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", at(&d.pointer), d.message))
+            .collect();
+        summary.push_str(&format!(" Could not carry over: {}.", lost.join("; ")));
+    }
+    Upgraded {
+        from: text,
+        text: upgraded.text,
+        summary,
+    }
 }
 
 fn export(
@@ -424,5 +472,31 @@ mod tests {
             compared += 1;
         }
         assert!(compared > 150, "only {compared} strict JSON files compared");
+    }
+
+    #[test]
+    fn an_upgrade_answers_with_the_text_and_what_it_did_in_words() {
+        let text = "{\"apiVersion\": \"2019-05-01-preview\", \"properties\": {\"distribute\": [{\"type\": \"SharedImage\", \"replicationRegions\": [\"westeurope\"]}]}}";
+        let to = validator_core::ApiVersion::NEWEST;
+        let Response::Upgraded(upgraded) = Engine::default().answer(Request::Upgrade {
+            text: text.into(),
+            to,
+        }) else {
+            panic!("an upgrade answers with an upgrade");
+        };
+        assert_eq!(upgraded.from, text);
+        assert!(upgraded.text.contains("targetRegions"));
+        assert!(
+            upgraded.summary.starts_with(&format!("Upgraded to API version {to}: /apiVersion: `apiVersion` 2019-05-01-preview → {to}; ")),
+            "{}",
+            upgraded.summary
+        );
+        assert!(
+            upgraded
+                .summary
+                .contains("Could not carry over: /identity: "),
+            "{}",
+            upgraded.summary
+        );
     }
 }

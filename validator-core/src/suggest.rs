@@ -28,16 +28,44 @@ pub fn nearest<'c>(given: &str, candidates: impl IntoIterator<Item = &'c str>) -
         if letters_apart(&lower, &candidate_lower).is_some_and(|d| d.div_ceil(2) as f64 > most) {
             continue;
         }
-        // Optimal string alignment: Damerau-Levenshtein without edits inside a transposed
-        // pair, which typos never need, and without the unrestricted distance's table of
-        // every letter seen (seven times faster on names this short).
-        let longest = given_len.max(candidate_len).max(1);
-        let score = 1.0 - strsim::osa_distance(&lower, &candidate_lower) as f64 / longest as f64;
+        let score = similarity(&lower, &candidate_lower);
         if score >= 0.7 && best.is_none_or(|(_, s)| score > s) {
             best = Some((candidate, score));
         }
     }
     best.map(|(c, _)| c)
+}
+
+/// True when no candidate but `chosen` is as near to `given` as `chosen` is (by the measure of
+/// [`nearest`]): a rename to it is then the one reading of a typo, safe to apply unattended.
+pub fn unambiguous<'c>(
+    given: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+    chosen: &str,
+) -> bool {
+    let lower = given.to_lowercase();
+    let score = |candidate: &str| {
+        let candidate_lower = candidate.to_lowercase();
+        if candidate_lower == lower {
+            2.0
+        } else {
+            similarity(&lower, &candidate_lower)
+        }
+    };
+    let best = score(chosen);
+    candidates
+        .into_iter()
+        .filter(|c| *c != chosen && *c != given)
+        .all(|c| score(c) < best)
+}
+
+/// 1 for the same text, down to 0: one less the edit distance per character of the longer.
+/// The distance is optimal string alignment: Damerau-Levenshtein without edits inside a
+/// transposed pair, which typos never need, and without the unrestricted distance's table of
+/// every letter seen (seven times faster on names this short).
+fn similarity(a: &str, b: &str) -> f64 {
+    let longest = a.chars().count().max(b.chars().count()).max(1);
+    1.0 - strsim::osa_distance(a, b) as f64 / longest as f64
 }
 
 /// How many letters of ASCII `a` and `b` are not matched by one of the other's (the size of
@@ -60,7 +88,7 @@ fn letters_apart(a: &str, b: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{letters_apart, nearest};
+    use super::{letters_apart, nearest, unambiguous};
 
     proptest::proptest! {
         /// The cheap bound never rules out a candidate that the distance would accept.
@@ -69,6 +97,14 @@ mod tests {
             let distance = strsim::osa_distance(&a, &b);
             proptest::prop_assert!(letters_apart(&a, &b).unwrap().div_ceil(2) <= distance);
         }
+    }
+
+    #[test]
+    fn a_suggestion_is_unambiguous_when_no_other_name_is_as_near() {
+        let keys = ["type", "name", "scriptUri", "sha256Checksum", "inline"];
+        assert!(unambiguous("scriptURI", keys, "scriptUri"));
+        // `vmSize1` is one edit from both.
+        assert!(!unambiguous("vmSize1", ["vmSize", "vmSize2"], "vmSize"));
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub mod storage_problem;
 pub mod template_picker;
 pub mod toolbar;
 pub mod unreadable_saved_work;
+pub mod upgrade_api_version;
 
 use std::rc::Rc;
 

@@ -130,6 +130,7 @@ fn api_version_field() -> Html {
                 if current.is_empty() { <option value="" selected=true>{ format!("(not set: checked as {})", editor.api_version()) }</option> }
                 { for versions.iter().map(|v| html! { <option value={v.clone()} selected={*v == current}>{ v }</option> }) }
             </select>
+            <super::upgrade_api_version::UpgradeApiVersion />
             <p class="hint">{ "Decides which properties exist. 2024-02-01 and later reject unknown fields; older versions drop them silently." }</p>
             <super::diagnostics::FieldMessages id={format!("{id}-messages")} diagnostics={diagnostics} />
         </div>
