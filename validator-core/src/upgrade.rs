@@ -631,7 +631,11 @@ mod tests {
             r#"{ "source": { "type": "ISO", "sourceURI": "https://x/a.iso", "sha256Checksum": "00" } }"#,
         );
         let up = upgrade(&old, ApiVersion::V2019_05_01Preview);
-        assert!(up.text.contains(r#""sourceUri": "https://x/a.iso""#), "{}", up.text);
+        assert!(
+            up.text.contains(r#""sourceUri": "https://x/a.iso""#),
+            "{}",
+            up.text
+        );
         let up = upgrade(&old, ApiVersion::NEWEST);
         assert!(up.text.contains("\"ISO\""), "kept: {}", up.text);
         assert!(
