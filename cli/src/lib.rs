@@ -9,4 +9,5 @@
 //! ```
 
 pub mod input;
+pub mod lsp;
 pub mod output;

@@ -63,6 +63,10 @@ enum Command {
     /// Print a template as the JSON body, an ARM or Bicep template, or an Azure CLI or Azure
     /// PowerShell script that deploys and builds it: `aib export az --shell bash t.json`.
     Export(export::ExportArgs),
+    /// Serve the Language Server Protocol on standard input and output, for editors: findings
+    /// as you type, quick fixes, hover help, completion and formatting (README.md, "Use aib
+    /// in an editor").
+    Lsp,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -121,6 +125,13 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Export(args) => export::run(args),
+        Command::Lsp => match aib::lsp::serve_stdio(aib::lsp::Config::default()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(why) => {
+                eprintln!("aib lsp: {}", escape(&why));
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

@@ -1,0 +1,126 @@
+//! Code actions: every fix the core offers for a finding under the cursor becomes a quick fix,
+//! and a kind of finding that occurs more than once with a fix gets "fix all" too.
+
+use std::collections::HashMap;
+
+use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Range, Uri, WorkspaceEdit};
+use validator_core::{edit, rules, Diagnostic, Options};
+
+use super::diagnostics::{self, Checked, Settings};
+use super::position;
+
+/// The actions for the findings of `checked` whose range meets `range`. `checked` must be the
+/// check of the document's current text: a fix's spans belong to the text it was found in.
+pub fn at(
+    uri: &Uri,
+    checked: &Checked,
+    range: Range,
+    settings: &Settings,
+) -> Vec<CodeActionOrCommand> {
+    let findings = checked.findings();
+    let published = diagnostics::to_lsp(uri, checked, settings);
+    let mut actions = Vec::new();
+    let mut kinds_offered = Vec::new();
+    for (finding, shown) in findings.iter().zip(&published) {
+        let Some(fix) = &finding.fix else { continue };
+        if !meets(shown.range, range) {
+            continue;
+        }
+        let Ok(fixed) = edit::apply_fix(&checked.text, fix) else {
+            continue;
+        };
+        actions.push(action(
+            uri,
+            &checked.text,
+            fix.description.to_string(),
+            &fixed,
+            vec![shown.clone()],
+            true,
+        ));
+        let same_kind = findings
+            .iter()
+            .filter(|d| d.code == finding.code && d.fix.is_some())
+            .count();
+        if same_kind > 1 && !kinds_offered.contains(&finding.code) {
+            kinds_offered.push(finding.code);
+            if let Some(fixed) = fix_all(&checked.text, &settings.options, finding.code) {
+                let of_kind = findings
+                    .iter()
+                    .zip(&published)
+                    .filter(|(d, _)| d.code == finding.code)
+                    .map(|(_, shown)| shown.clone())
+                    .collect();
+                let title = format!(
+                    "Fix all {} ({}) in this file",
+                    finding.code,
+                    rule_name(finding)
+                );
+                actions.push(action(uri, &checked.text, title, &fixed, of_kind, false));
+            }
+        }
+    }
+    actions
+}
+
+fn rule_name(finding: &Diagnostic) -> &str {
+    rules::find(finding.code).map_or(finding.rule, |r| r.name)
+}
+
+/// Whether two ranges share a position (a cursor is an empty range at the finding's edge).
+fn meets(a: Range, b: Range) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+fn action(
+    uri: &Uri,
+    text: &str,
+    title: String,
+    fixed: &str,
+    diagnostics: Vec<lsp_types::Diagnostic>,
+    is_preferred: bool,
+) -> CodeActionOrCommand {
+    // `Uri` caches its parts in cells, hence the lint; its hash and equality read only its
+    // text, which never changes.
+    #[allow(clippy::mutable_key_type)]
+    let changes = HashMap::from([(uri.clone(), vec![position::text_edit(text, fixed)])]);
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(diagnostics),
+        edit: Some(WorkspaceEdit::new(changes)),
+        is_preferred: Some(is_preferred),
+        ..CodeAction::default()
+    })
+}
+
+/// The most fixes of one kind applied in one "fix all": each is applied to the text the one
+/// before left, found by checking it again.
+const MAX_ROUNDS: usize = 100;
+
+/// `text` with every fix of the findings of rule `code` applied, or `None` if none applies.
+///
+/// One fix at a time, checking again between them: a fix's spans and pointers belong to the
+/// text it was found in, and one fix can settle others (a renamed key). The core's own
+/// fix-everything function (branch `fix-upgrade`, `validator_core::fix`) will replace this
+/// when it lands.
+pub fn fix_all(text: &str, options: &Options, code: &str) -> Option<String> {
+    let mut current = text.to_owned();
+    let mut changed = false;
+    for _ in 0..MAX_ROUNDS {
+        let report = validator_core::check(&current, options);
+        let next = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .filter_map(|d| edit::apply_fix(&current, d.fix.as_deref()?).ok())
+            .find(|fixed| *fixed != current);
+        match next {
+            Some(fixed) => {
+                current = fixed;
+                changed = true;
+            }
+            None => break,
+        }
+    }
+    changed.then_some(current)
+}
