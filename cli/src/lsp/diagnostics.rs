@@ -26,19 +26,23 @@ pub const DEFAULT_RULE_DOCS: &str = "http://127.0.0.1:8080/#/rules/";
 pub struct Checked {
     pub text: Arc<str>,
     pub analysis: Analysis,
-    /// Whether the document is an image template at all; other JSON gets no diagnostics.
+    /// Whether the document is an image template at all: one found by the core with a source
+    /// or steps, or any text naming Image Builder's resource type. Other JSON gets no
+    /// diagnostics.
     pub is_template: bool,
 }
 
 impl Checked {
     pub fn new(text: Arc<str>, options: &Options) -> Checked {
         let analysis = validator_core::analyze(&text, options);
-        let is_template = !analysis.report.templates.is_empty() || mentions_image_builder(&text);
-        Checked {
+        let mut checked = Checked {
             text,
             analysis,
-            is_template,
-        }
+            is_template: false,
+        };
+        checked.is_template = checked.template().is_some_and(|(_, _, t)| has_steps(t))
+            || mentions_image_builder(&checked.text);
+        checked
     }
 
     /// The template the editor is in, for completion and hover: its pointer, API version and
@@ -64,6 +68,20 @@ impl Checked {
             &[]
         }
     }
+}
+
+/// Whether a value has the parts only an image template has: the core takes any object as a
+/// template (the body of `az resource create --is-full-object` has no `type`), while an editor
+/// opens every kind of JSON file.
+fn has_steps(template: &serde_json::Value) -> bool {
+    template
+        .get("properties")
+        .and_then(serde_json::Value::as_object)
+        .is_some_and(|p| {
+            ["source", "customize", "distribute"]
+                .iter()
+                .any(|k| p.contains_key(*k))
+        })
 }
 
 /// Whether the text names Image Builder's resource type, in any case as ARM allows: a file
