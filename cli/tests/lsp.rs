@@ -315,6 +315,92 @@ fn every_fix_is_a_quick_fix_and_a_kind_found_twice_can_be_fixed_at_once() {
 }
 
 #[test]
+fn a_client_that_resolves_edits_gets_fix_all_when_it_chooses_it() {
+    let capabilities: lsp_types::ClientCapabilities = serde_json::from_value(serde_json::json!({
+        "textDocument": {"codeAction": {"resolveSupport": {"properties": ["edit"]}}}
+    }))
+    .unwrap();
+    let params = lsp_types::InitializeParams {
+        capabilities,
+        ..Default::default()
+    };
+    let mut client = Client::start_with(NO_WAIT, params);
+    let uri = uri("planted.json");
+    let text = planted();
+    client.open(&uri, 1, &text);
+    client.diagnostics(&uri);
+    let at = position_of(&text, "\"vmsize\"");
+    let actions = code_actions(&mut client, &uri, Range::new(at, at));
+    assert!(
+        actions[0].edit.is_some(),
+        "a quick fix has its edit at once"
+    );
+    let fix_all = actions[1].clone();
+    assert!(fix_all.title.starts_with("Fix all AIB030"));
+    assert!(fix_all.edit.is_none(), "fix all waits to be chosen");
+    let resolved = client.request::<lsp_types::request::CodeActionResolveRequest>(fix_all);
+    let fixed = apply(&text, &uri, resolved.edit.as_ref().unwrap());
+    assert!(!fixed.contains("\"vmsize\"") && !fixed.contains("\"buildTimeoutInMinute\""));
+    client.shutdown();
+}
+
+#[test]
+fn initialization_options_give_a_policy_and_an_api_version() {
+    let policy = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/policy/contoso.json");
+    let options = serde_json::json!({
+        "policy": policy.to_str().unwrap(),
+        "apiVersion": "2024-02-01",
+    });
+    let mut client = Client::start(NO_WAIT, Some(options));
+    let uri = uri("planted.json");
+    let text = planted();
+    client.open(&uri, 1, &text);
+    let published = client.diagnostics(&uri);
+    let tags = published
+        .diagnostics
+        .iter()
+        .find(|d| code(d) == "POL-tags")
+        .expect("the policy's tags rule");
+    assert_eq!(
+        tags.code_description.as_ref().unwrap().href.as_str(),
+        "https://wiki.contoso.example/platform/tagging"
+    );
+    // Checked as 2024-02-01, where the service rejects unknown properties.
+    let misspelt = published
+        .diagnostics
+        .iter()
+        .find(|d| code(d) == "AIB030")
+        .unwrap();
+    assert_eq!(misspelt.severity, Some(DiagnosticSeverity::ERROR));
+    let hover_text = hover(&mut client, &uri, tags.range.start).unwrap();
+    assert!(hover_text.contains("POL-tags"), "{hover_text}");
+    assert!(
+        hover_text.contains("Contoso platform images"),
+        "{hover_text}"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn a_bad_option_is_reported_and_the_rest_hold() {
+    let options =
+        serde_json::json!({"policy": "/nonexistent/policy.json", "apiVersion": "1999-01-01"});
+    let mut client = Client::start(NO_WAIT, Some(options));
+    let uri = uri("planted.json");
+    client.open(&uri, 1, &planted());
+    assert!(!client.diagnostics(&uri).diagnostics.is_empty());
+    assert_eq!(client.shown.len(), 2, "{:?}", client.shown);
+    assert!(client.shown[0].contains("1999-01-01"), "{:?}", client.shown);
+    assert!(
+        client.shown[1].contains("/nonexistent/policy.json"),
+        "{:?}",
+        client.shown
+    );
+    client.shutdown();
+}
+
+#[test]
 fn code_actions_wait_for_the_check_of_the_current_text() {
     let mut client = Client::start(Duration::from_secs(30), None);
     let uri = uri("planted.json");

@@ -1,5 +1,9 @@
 //! Code actions: every fix the core offers for a finding under the cursor becomes a quick fix,
 //! and a kind of finding that occurs more than once with a fix gets "fix all" too.
+//!
+//! "Fix all" checks the text again after each fix, which on a large template takes a while:
+//! for a client that can resolve an action's edit later (`codeAction/resolve`) it is computed
+//! only when chosen, so that offering it costs nothing.
 
 use std::collections::HashMap;
 
@@ -16,6 +20,7 @@ pub fn at(
     checked: &Checked,
     range: Range,
     settings: &Settings,
+    resolve_later: bool,
 ) -> Vec<CodeActionOrCommand> {
     let findings = checked.findings();
     let published = diagnostics::to_lsp(uri, checked, settings);
@@ -29,13 +34,12 @@ pub fn at(
         let Ok(fixed) = edit::apply_fix(&checked.text, fix) else {
             continue;
         };
-        actions.push(action(
+        actions.push(quick_fix(
             uri,
             &checked.text,
             fix.description.to_string(),
             &fixed,
-            vec![shown.clone()],
-            true,
+            shown.clone(),
         ));
         let same_kind = findings
             .iter()
@@ -43,19 +47,29 @@ pub fn at(
             .count();
         if same_kind > 1 && !kinds_offered.contains(&finding.code) {
             kinds_offered.push(finding.code);
-            if let Some(fixed) = fix_all(&checked.text, &settings.options, finding.code) {
-                let of_kind = findings
-                    .iter()
-                    .zip(&published)
-                    .filter(|(d, _)| d.code == finding.code)
-                    .map(|(_, shown)| shown.clone())
-                    .collect();
-                let title = format!(
+            let of_kind = findings
+                .iter()
+                .zip(&published)
+                .filter(|(d, _)| d.code == finding.code)
+                .map(|(_, shown)| shown.clone())
+                .collect();
+            let mut all = CodeAction {
+                title: format!(
                     "Fix all {} ({}) in this file",
                     finding.code,
                     rule_name(finding)
-                );
-                actions.push(action(uri, &checked.text, title, &fixed, of_kind, false));
+                ),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(of_kind),
+                is_preferred: Some(false),
+                data: Some(serde_json::json!({ "uri": uri, "fixAll": finding.code })),
+                ..CodeAction::default()
+            };
+            if !resolve_later {
+                resolve(&mut all, &checked.text, &settings.options);
+            }
+            if all.edit.is_some() || resolve_later {
+                actions.push(CodeActionOrCommand::CodeAction(all));
             }
         }
     }
@@ -71,26 +85,48 @@ fn meets(a: Range, b: Range) -> bool {
     a.start <= b.end && b.start <= a.end
 }
 
-fn action(
+fn quick_fix(
     uri: &Uri,
     text: &str,
     title: String,
     fixed: &str,
-    diagnostics: Vec<lsp_types::Diagnostic>,
-    is_preferred: bool,
+    diagnostic: lsp_types::Diagnostic,
 ) -> CodeActionOrCommand {
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic]),
+        edit: Some(workspace_edit(uri, text, fixed)),
+        is_preferred: Some(true),
+        ..CodeAction::default()
+    })
+}
+
+/// The edit that turns `text`, the document at `uri`, into `fixed`.
+fn workspace_edit(uri: &Uri, text: &str, fixed: &str) -> WorkspaceEdit {
     // `Uri` caches its parts in cells, hence the lint; its hash and equality read only its
     // text, which never changes.
     #[allow(clippy::mutable_key_type)]
     let changes = HashMap::from([(uri.clone(), vec![position::text_edit(text, fixed)])]);
-    CodeActionOrCommand::CodeAction(CodeAction {
-        title,
-        kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(diagnostics),
-        edit: Some(WorkspaceEdit::new(changes)),
-        is_preferred: Some(is_preferred),
-        ..CodeAction::default()
-    })
+    WorkspaceEdit::new(changes)
+}
+
+/// The document a "fix all" action is for, from its `data`.
+pub fn uri_of(action: &CodeAction) -> Option<Uri> {
+    serde_json::from_value(action.data.as_ref()?.get("uri")?.clone()).ok()
+}
+
+/// Gives a "fix all" action its edit, made on `text` (the document as it is now: the client
+/// applies the edit to it). An action that is not one, or has nothing left to fix, stays
+/// without.
+pub fn resolve(action: &mut CodeAction, text: &str, options: &Options) {
+    let Some(code) = action.data.as_ref().and_then(|d| d.get("fixAll")?.as_str()) else {
+        return;
+    };
+    let Some(uri) = uri_of(action) else { return };
+    if let Some(fixed) = fix_all(text, options, code) {
+        action.edit = Some(workspace_edit(&uri, text, &fixed));
+    }
 }
 
 /// The most fixes of one kind applied in one "fix all": each is applied to the text the one

@@ -154,9 +154,13 @@ fn message(d: &Diagnostic) -> String {
     }
 }
 
-/// The page of a built-in rule; a policy's rules have none of their own here.
+/// The page of a built-in rule, or the link a policy's rule gives.
 fn rule_link(code: &str, settings: &Settings) -> Option<CodeDescription> {
-    rules::find(code)?;
-    let href = format!("{}{code}", settings.rule_docs).parse().ok()?;
-    Some(CodeDescription { href })
+    let href = match rules::find(code) {
+        Some(_) => format!("{}{code}", settings.rule_docs),
+        None => settings.options.policy.as_ref()?.rule(code)?.link.clone()?,
+    };
+    Some(CodeDescription {
+        href: href.parse().ok()?,
+    })
 }

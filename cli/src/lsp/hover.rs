@@ -6,6 +6,7 @@ use std::sync::Arc;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 use serde_json::Value;
 use validator_core::complete::context::{self, Place};
+use validator_core::policy::Policy;
 use validator_core::schema::{self, help, locate};
 use validator_core::{pointer, rules, ApiVersion};
 
@@ -15,11 +16,16 @@ use super::position;
 /// The hover at `at` in `text`. `checked` is the document's last check: its findings count
 /// only if it is of this very text, its template (API version and value) in any case, as the
 /// text being typed may not parse.
-pub fn at(text: &Arc<str>, at: Position, checked: Option<&Checked>) -> Option<Hover> {
+pub fn at(
+    text: &Arc<str>,
+    at: Position,
+    checked: Option<&Checked>,
+    policy: Option<&Policy>,
+) -> Option<Hover> {
     let offset = position::offset(text, at);
     let mut sections = Vec::new();
     if let Some(checked) = checked.filter(|c| c.is_of(text)) {
-        sections.extend(findings_at(checked, offset));
+        sections.extend(findings_at(checked, offset, policy));
     }
     if let Some(property) = property_at(text, offset, checked) {
         sections.push(property);
@@ -36,8 +42,9 @@ pub fn at(text: &Arc<str>, at: Position, checked: Option<&Checked>) -> Option<Ho
     })
 }
 
-/// The documentation of every rule with a finding at `offset`, once each.
-fn findings_at(checked: &Checked, offset: usize) -> Vec<String> {
+/// The documentation of every rule with a finding at `offset`, once each: a built-in rule's, or
+/// a policy's (`aib explain POL-<id> --policy ...`).
+fn findings_at(checked: &Checked, offset: usize, policy: Option<&Policy>) -> Vec<String> {
     let mut codes: Vec<&str> = checked
         .findings()
         .iter()
@@ -47,8 +54,13 @@ fn findings_at(checked: &Checked, offset: usize) -> Vec<String> {
     codes.dedup();
     codes
         .into_iter()
-        .filter_map(rules::find)
-        .map(crate::output::explain)
+        .filter_map(|code| match rules::find(code) {
+            Some(rule) => Some(crate::output::explain(rule)),
+            None => policy.and_then(|policy| {
+                let rule = policy.rule(code)?;
+                Some(crate::output::explain_policy_rule(policy, rule))
+            }),
+        })
         .collect()
 }
 

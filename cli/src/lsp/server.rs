@@ -7,9 +7,11 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
     ShowMessage,
 };
-use lsp_types::request::{CodeActionRequest, Completion, Formatting, HoverRequest, Request as _};
+use lsp_types::request::{
+    CodeActionRequest, CodeActionResolveRequest, Completion, Formatting, HoverRequest, Request as _,
+};
 use lsp_types::{
-    CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
+    CodeAction, CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
     CompletionOptions, CompletionParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, DocumentFormattingParams, HoverParams, HoverProviderCapability,
     InitializeParams, MessageType, OneOf, PositionEncodingKind, ServerCapabilities, ServerInfo,
@@ -39,6 +41,7 @@ pub fn capabilities() -> ServerCapabilities {
         }),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            resolve_provider: Some(true),
             ..CodeActionOptions::default()
         })),
         document_formatting_provider: Some(OneOf::Left(true)),
@@ -51,6 +54,11 @@ pub fn run(connection: Connection, config: Config) -> Result<(), ProtocolError> 
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
     let (settings, problems) = settings(params.initialization_options.as_ref());
+    let resolves_edits = params
+        .capabilities
+        .text_document
+        .and_then(|t| t.code_action?.resolve_support)
+        .is_some_and(|r| r.properties.iter().any(|p| p == "edit"));
     let initialize_data = serde_json::json!({
         "capabilities": capabilities(),
         "serverInfo": ServerInfo {
@@ -66,6 +74,7 @@ pub fn run(connection: Connection, config: Config) -> Result<(), ProtocolError> 
         documents: Documents::default(),
         checker: Checker::start(connection.sender.clone(), settings.clone(), config.debounce),
         settings,
+        resolves_edits,
     };
     for message in &connection.receiver {
         match message {
@@ -136,6 +145,8 @@ struct Server {
     documents: Documents,
     checker: Checker,
     settings: Arc<Settings>,
+    /// Whether the client asks for an action's edit when it is chosen (`codeAction/resolve`).
+    resolves_edits: bool,
 }
 
 impl Server {
@@ -181,7 +192,8 @@ impl Server {
             HoverRequest::METHOD => self.answer(request, |s, p: HoverParams| {
                 let at = p.text_document_position_params;
                 let (text, checked) = s.document(&at.text_document.uri)?;
-                hover::at(&text, at.position, checked.as_deref())
+                let policy = s.settings.options.policy.as_deref();
+                hover::at(&text, at.position, checked.as_deref(), policy)
             }),
             Completion::METHOD => self.answer(request, |s, p: CompletionParams| {
                 let at = p.text_document_position;
@@ -193,8 +205,24 @@ impl Server {
                 let (text, checked) = s.document(&uri)?;
                 // Fixes are for the text they were found in: none until it is checked.
                 let checked = checked.filter(|c| c.is_of(&text))?;
-                Some(actions::at(&uri, &checked, p.range, &s.settings))
+                Some(actions::at(
+                    &uri,
+                    &checked,
+                    p.range,
+                    &s.settings,
+                    s.resolves_edits,
+                ))
             }),
+            CodeActionResolveRequest::METHOD => {
+                self.answer(request, |s, mut action: CodeAction| {
+                    if let Some((text, _)) =
+                        actions::uri_of(&action).and_then(|uri| s.document(&uri))
+                    {
+                        actions::resolve(&mut action, &text, &s.settings.options);
+                    }
+                    Some(action)
+                })
+            }
             Formatting::METHOD => self.answer(request, |s, p: DocumentFormattingParams| {
                 let (text, _) = s.document(&p.text_document.uri)?;
                 Some(formatting::format(&text))

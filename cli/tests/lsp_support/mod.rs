@@ -31,6 +31,9 @@ pub struct Client {
     next_id: i32,
     /// Notifications that came while a response was awaited.
     notifications: VecDeque<Notification>,
+    /// The messages of the `window/showMessage` notifications passed while waiting for
+    /// diagnostics.
+    pub shown: Vec<String>,
     pub initialized: InitializeResult,
 }
 
@@ -38,6 +41,15 @@ impl Client {
     /// A server with the given debounce, initialized with `options` as
     /// `initializationOptions`.
     pub fn start(debounce: Duration, options: Option<serde_json::Value>) -> Client {
+        let params = InitializeParams {
+            initialization_options: options,
+            ..InitializeParams::default()
+        };
+        Client::start_with(debounce, params)
+    }
+
+    /// A server initialized with `params`.
+    pub fn start_with(debounce: Duration, params: InitializeParams) -> Client {
         let (client, server) = Connection::memory();
         let thread = std::thread::spawn(move || {
             lsp::run(server, Config { debounce }).expect("the server ends cleanly");
@@ -47,11 +59,8 @@ impl Client {
             server: Some(thread),
             next_id: 0,
             notifications: VecDeque::new(),
+            shown: Vec::new(),
             initialized: InitializeResult::default(),
-        };
-        let params = InitializeParams {
-            initialization_options: options,
-            ..InitializeParams::default()
         };
         client.initialized = client.request::<Initialize>(params);
         client.notify::<Initialized>(lsp_types::InitializedParams {});
@@ -142,6 +151,10 @@ impl Client {
                     other => panic!("unexpected {other:?}"),
                 },
             };
+            if notification.method == "window/showMessage" {
+                let message = notification.params["message"].as_str().unwrap_or_default();
+                self.shown.push(message.to_owned());
+            }
             if notification.method == PublishDiagnostics::METHOD {
                 let params: PublishDiagnosticsParams =
                     serde_json::from_value(notification.params).unwrap();
