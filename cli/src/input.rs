@@ -59,6 +59,15 @@ fn read_file(path: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// True when the file at `path` starts with a UTF-16 byte-order mark: `aib` reads it, but
+/// writes only UTF-8, so it does not rewrite it.
+pub fn is_utf16(path: &str) -> bool {
+    let mut start = [0u8; 2];
+    File::open(path)
+        .and_then(|mut f| f.read_exact(&mut start))
+        .is_ok_and(|()| matches!(start, [0xFF, 0xFE] | [0xFE, 0xFF]))
+}
+
 /// `too large (57.4 MiB); aib checks files up to 16 MiB`
 fn too_large(bytes: u64) -> String {
     format!(

@@ -8,6 +8,7 @@
 //! assert!(text.contains("t.json"));
 //! ```
 
+pub mod fix;
 pub mod input;
 pub mod lsp;
 pub mod output;

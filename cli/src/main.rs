@@ -45,6 +45,19 @@ enum Command {
         /// findings have the codes `POL-<id>`.
         #[arg(long, value_name = "FILE")]
         policy: Option<String>,
+        /// Apply every safe fix in place, writing each changed file once, then report what
+        /// remains; with `-` the fixed text goes to standard output and the report to standard
+        /// error.
+        #[arg(long)]
+        fix: bool,
+        /// Print what `--fix` would change as a unified diff and write nothing; exit 1 when
+        /// anything would change.
+        #[arg(long)]
+        diff: bool,
+        /// With `--fix` or `--diff`, apply the unsafe fixes too: those that change what the
+        /// template does (each rule's docs say which its fixes are).
+        #[arg(long)]
+        unsafe_fixes: bool,
         /// Files to check; `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<String>,
@@ -57,6 +70,22 @@ enum Command {
         /// The policy file defining `POL-` rules.
         #[arg(long, value_name = "FILE")]
         policy: Option<String>,
+    },
+    /// Move a template to another API version, rewriting what that version writes otherwise
+    /// (`replicationRegions` → `targetRegions`, renamed properties); prints the result, lists
+    /// the changes on standard error and reports what could not be carried over (exit 1).
+    Upgrade {
+        /// The API version to move to; the newest by default.
+        #[arg(long, value_parser = parse_api_version)]
+        to: Option<ApiVersion>,
+        /// Write the result back to the file instead of printing it.
+        #[arg(long, conflicts_with = "diff")]
+        write: bool,
+        /// Print the changes as a unified diff instead of the result; write nothing.
+        #[arg(long)]
+        diff: bool,
+        /// The template; `-` reads standard input.
+        path: String,
     },
     /// List every rule.
     Rules,
@@ -99,6 +128,9 @@ fn main() -> ExitCode {
             api_version,
             os,
             policy,
+            fix,
+            diff,
+            unsafe_fixes,
             paths,
         } => {
             let policy = match policy.as_deref().map(load_policy).transpose() {
@@ -111,7 +143,13 @@ fn main() -> ExitCode {
                 policy,
                 ..Options::default()
             };
-            check(&paths, &options, format)
+            if diff {
+                fix_diff(&paths, &options, unsafe_fixes)
+            } else if fix {
+                fix_in_place(&paths, &options, format, unsafe_fixes)
+            } else {
+                check(&paths, &options, format)
+            }
         }
         Command::Explain { rule, policy } => {
             let policy = match policy.as_deref().map(load_policy).transpose() {
@@ -120,6 +158,12 @@ fn main() -> ExitCode {
             };
             explain(&rule, policy.as_deref())
         }
+        Command::Upgrade {
+            to,
+            write,
+            diff,
+            path,
+        } => upgrade(&path, to.unwrap_or(ApiVersion::NEWEST), write, diff),
         Command::Rules => {
             print_stdout(&output::rules_table());
             ExitCode::SUCCESS
@@ -149,6 +193,196 @@ fn check(paths: &[String], options: &Options, format: Format) -> ExitCode {
     let policy = options.policy.as_deref();
     print_stdout(&output::render_with_policy(format, &checked, color, policy));
     ExitCode::from(output::exit_status(&checked))
+}
+
+fn wanted(unsafe_fixes: bool) -> fn(&validator_core::Diagnostic) -> bool {
+    if unsafe_fixes {
+        validator_core::fix::any
+    } else {
+        validator_core::fix::safe
+    }
+}
+
+/// Says which wanted fixes were not applied, and why.
+fn report_declined(path: &str, fixed: &validator_core::fix::Fixed) {
+    for d in &fixed.declined {
+        eprintln!(
+            "aib: {}: not fixed: {} ({} at {}): it cannot be made in place, or it would add errors",
+            escape(path),
+            escape(&d.description),
+            d.code,
+            escape(if d.pointer.is_empty() {
+                "/"
+            } else {
+                &d.pointer
+            })
+        );
+    }
+}
+
+/// `aib check --fix`: every file fixed and written once, then the remaining findings reported
+/// as `aib check` reports them.
+fn fix_in_place(
+    paths: &[String],
+    options: &Options,
+    format: Format,
+    unsafe_fixes: bool,
+) -> ExitCode {
+    let mut checked = Vec::new();
+    let mut counts = Vec::new();
+    let mut failed = false;
+    let to_stdout = paths.iter().any(|p| p == "-");
+    for path in paths {
+        let text = match input::read(path) {
+            Ok(text) => text,
+            Err(message) => {
+                checked.push(Checked::unreadable(path.clone(), message));
+                continue;
+            }
+        };
+        let fixed = validator_core::fix::apply_all(&text, options, wanted(unsafe_fixes));
+        report_declined(path, &fixed);
+        if path == "-" {
+            print_stdout(&fixed.text);
+        } else if fixed.text != text {
+            let written = if input::is_utf16(path) {
+                Err("written in UTF-16; save it as UTF-8 to fix it".to_owned())
+            } else {
+                aib::fix::write_atomically(path, &fixed.text)
+            };
+            if let Err(message) = written {
+                eprintln!("aib: {}: not fixed: {}", escape(path), escape(&message));
+                failed = true;
+                checked.push(Checked::new(path.clone(), text, options));
+                continue;
+            }
+        }
+        aib::fix::add_counts(&mut counts, &fixed.counts());
+        checked.push(Checked::with_report(
+            path.clone(),
+            fixed.text,
+            fixed.remaining,
+        ));
+    }
+    eprintln!("{}", aib::fix::summary("Fixed", &counts));
+    eprint!("{}", output::read_errors(&checked));
+    let policy = options.policy.as_deref();
+    if to_stdout {
+        // Standard output holds the fixed text: the report goes to standard error.
+        let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
+        eprint!(
+            "{}",
+            output::render_with_policy(format, &checked, color, policy)
+        );
+    } else {
+        let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
+        print_stdout(&output::render_with_policy(format, &checked, color, policy));
+    }
+    let status = output::exit_status(&checked);
+    ExitCode::from(if failed { status.max(2) } else { status })
+}
+
+/// `aib check --diff`: what `--fix` would change, as a unified diff; nothing is written. Exit 1
+/// when anything would change, 2 when a file cannot be read, otherwise 0.
+fn fix_diff(paths: &[String], options: &Options, unsafe_fixes: bool) -> ExitCode {
+    let mut counts = Vec::new();
+    let mut changes = false;
+    let mut unreadable = Vec::new();
+    for path in paths {
+        let text = match input::read(path) {
+            Ok(text) => text,
+            Err(message) => {
+                unreadable.push(Checked::unreadable(path.clone(), message));
+                continue;
+            }
+        };
+        let fixed = validator_core::fix::apply_all(&text, options, wanted(unsafe_fixes));
+        report_declined(path, &fixed);
+        if fixed.text != text {
+            changes = true;
+            print_stdout(&aib::fix::unified_diff(path, &text, &fixed.text));
+        }
+        aib::fix::add_counts(&mut counts, &fixed.counts());
+    }
+    eprintln!("{}", aib::fix::summary("Would fix", &counts));
+    eprint!("{}", output::read_errors(&unreadable));
+    ExitCode::from(if !unreadable.is_empty() {
+        2
+    } else {
+        u8::from(changes)
+    })
+}
+
+/// `aib upgrade`: exit 0 when everything was carried over, 1 when something was not, 2 when
+/// the file cannot be read or written.
+fn upgrade(path: &str, to: ApiVersion, write: bool, diff: bool) -> ExitCode {
+    let text = match input::read(path) {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("aib: {}: {}", escape(path), escape(&message));
+            return ExitCode::from(2);
+        }
+    };
+    let upgraded = validator_core::upgrade::upgrade(&text, to);
+    for change in &upgraded.changes {
+        let at = if change.pointer.is_empty() {
+            "/"
+        } else {
+            &change.pointer
+        };
+        eprintln!(
+            "{}: {}: {}",
+            escape(path),
+            escape(at),
+            escape(&change.description)
+        );
+    }
+    if upgraded.changes.is_empty() {
+        eprintln!("{}: nothing to change for API version {to}", escape(path));
+    }
+    if diff {
+        print_stdout(&aib::fix::unified_diff(path, &text, &upgraded.text));
+    } else if write && path != "-" {
+        if upgraded.text != text {
+            let written = if input::is_utf16(path) {
+                Err("written in UTF-16; save it as UTF-8 to upgrade it in place".to_owned())
+            } else {
+                aib::fix::write_atomically(path, &upgraded.text)
+            };
+            if let Err(message) = written {
+                eprintln!("aib: {}: not upgraded: {}", escape(path), escape(&message));
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        print_stdout(&upgraded.text);
+    }
+    if upgraded.diagnostics.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    let diagnostics = upgraded.diagnostics.clone();
+    let mut summary = validator_core::Summary::default();
+    for d in &diagnostics {
+        match d.severity {
+            validator_core::Severity::Error => summary.errors += 1,
+            validator_core::Severity::Warning => summary.warnings += 1,
+            validator_core::Severity::Info => summary.infos += 1,
+        }
+    }
+    let report = validator_core::Report {
+        templates: upgraded.report.templates.clone(),
+        diagnostics,
+        summary,
+    };
+    eprintln!(
+        "{}: could not carry over {} finding(s) to API version {to}:",
+        escape(path),
+        report.diagnostics.len()
+    );
+    let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let checked = [Checked::with_report(path, upgraded.text, report)];
+    eprint!("{}", output::render(Format::Text, &checked, color));
+    ExitCode::from(1)
 }
 
 /// Reads and compiles the policy at `path`; on failure prints why (a policy's errors as a

@@ -83,11 +83,35 @@ pub enum Edit {
     Text { span: Span, text: String },
 }
 
-/// A safe, mechanical correction the user can apply with one click.
+/// Whether a fix may be applied unattended (`aib check --fix`), as ruff's applicability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Keeps what the template means: a typo with one candidate, a syntax repair, a case
+    /// fix. `aib check --fix` applies it.
+    Safe,
+    /// Changes what the template does (another URL, a removed value, one of several values):
+    /// a person should look. Applied only with `--unsafe-fixes`. The default, so a fix read
+    /// from JSON that does not say is never applied unattended.
+    #[default]
+    Unsafe,
+}
+
+/// A mechanical correction the user can apply with one click.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fix {
     pub description: Text,
     pub edits: Vec<Edit>,
+    /// Whether `aib check --fix` applies it without `--unsafe-fixes`; each rule's docs say
+    /// which its fixes are (`## Fix`).
+    #[serde(default)]
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    pub fn is_safe(&self) -> bool {
+        self.applicability == Applicability::Safe
+    }
 }
 
 /// Where a diagnostic points inside its node: at the value, or at the key naming it.
@@ -188,10 +212,27 @@ impl Diagnostic {
         self
     }
 
-    pub fn fix(mut self, description: impl Into<Text>, edits: Vec<Edit>) -> Self {
+    /// Adds a fix that changes what the template does ([`Applicability::Unsafe`]).
+    pub fn fix(self, description: impl Into<Text>, edits: Vec<Edit>) -> Self {
+        self.fix_with(Applicability::Unsafe, description, edits)
+    }
+
+    /// Adds a fix that keeps what the template means ([`Applicability::Safe`]): `aib check
+    /// --fix` applies it unattended.
+    pub fn safe_fix(self, description: impl Into<Text>, edits: Vec<Edit>) -> Self {
+        self.fix_with(Applicability::Safe, description, edits)
+    }
+
+    pub fn fix_with(
+        mut self,
+        applicability: Applicability,
+        description: impl Into<Text>,
+        edits: Vec<Edit>,
+    ) -> Self {
         self.fix = Some(Box::new(Fix {
             description: description.into(),
             edits,
+            applicability,
         }));
         self
     }

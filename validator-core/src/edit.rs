@@ -210,6 +210,34 @@ impl Change {
 /// rest of the text as it was, and so do pointer edits ([`text::apply`]) unless the text cannot
 /// be edited in place (a duplicate key): then the document is written anew from its value.
 pub fn apply_fix(text: &str, fix: &Fix) -> Result<String, EditError> {
+    let changes = match apply_fix_in_place(text, fix) {
+        Ok(new) => return Ok(new),
+        Err(InPlace::Invalid(error)) => return Err(error),
+        Err(InPlace::NotInPlace(changes)) => changes,
+    };
+    // The value-level edit says why the change cannot be made, or makes it.
+    let mut value = crate::parse::parse(text)
+        .value
+        .ok_or_else(|| EditError("the text holds no JSON value".into()))?;
+    for change in &changes {
+        change.apply(&mut value)?;
+    }
+    Ok(to_pretty(&value))
+}
+
+/// Why [`apply_fix_in_place`] made no change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InPlace {
+    /// The fix does not fit the text (stale spans, mixed edits).
+    Invalid(EditError),
+    /// The text cannot be edited at the fix's spans (a syntax error, a duplicate key): only
+    /// writing the whole document from its value could make these changes.
+    NotInPlace(Vec<Change>),
+}
+
+/// Applies a fix at the spans it changes, never rewriting the whole document: what `aib check
+/// --fix` does ([`crate::fix`]).
+pub fn apply_fix_in_place(text: &str, fix: &Fix) -> Result<String, InPlace> {
     if fix.edits.iter().all(|e| matches!(e, Edit::Text { .. })) {
         let mut edits: Vec<_> = fix
             .edits
@@ -227,7 +255,9 @@ pub fn apply_fix(text: &str, fix: &Fix) -> Result<String, EditError> {
                 || !out.is_char_boundary(span.start)
                 || !out.is_char_boundary(span.end)
             {
-                return Err(EditError("the fix no longer matches the text".into()));
+                return Err(InPlace::Invalid(EditError(
+                    "the fix no longer matches the text".into(),
+                )));
             }
             out.replace_range(span.start..span.end, replacement);
         }
@@ -250,21 +280,12 @@ pub fn apply_fix(text: &str, fix: &Fix) -> Result<String, EditError> {
             }),
             Edit::Text { .. } => Err(EditError("a fix cannot mix text and value edits".into())),
         })
-        .collect::<Result<Vec<_>, _>>()?;
-    let in_place = changes
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(InPlace::Invalid)?;
+    changes
         .iter()
-        .try_fold(text.to_owned(), |text, change| text::apply(&text, change));
-    if let Ok(new) = in_place {
-        return Ok(new);
-    }
-    // The value-level edit says why the change cannot be made, or makes it.
-    let mut value = crate::parse::parse(text)
-        .value
-        .ok_or_else(|| EditError("the text holds no JSON value".into()))?;
-    for change in &changes {
-        change.apply(&mut value)?;
-    }
-    Ok(to_pretty(&value))
+        .try_fold(text.to_owned(), |text, change| text::apply(&text, change))
+        .map_err(|_| InPlace::NotInPlace(changes))
 }
 
 /// The document as the designer writes it: two-space indentation and a final newline.
@@ -369,6 +390,7 @@ mod tests {
                     value: json!("Shell"),
                 },
             ],
+            applicability: Default::default(),
         };
         let text =
             "{\n    // keep me\n    \"type\": \"shell\",\n    \"scriptURI\": \"x\" /* and me */\n}";

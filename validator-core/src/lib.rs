@@ -15,6 +15,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod edit;
 pub mod export;
+pub mod fix;
 pub mod format;
 mod intern;
 mod lex;
@@ -25,9 +26,11 @@ pub mod policy;
 pub mod rules;
 pub mod schema;
 pub mod suggest;
+pub mod upgrade;
 
 pub use diagnostic::{
-    Anchor, Diagnostic, Edit, Fix, Position, Related, Report, Severity, Span, Summary, TemplateInfo,
+    Anchor, Applicability, Diagnostic, Edit, Fix, Position, Related, Report, Severity, Span,
+    Summary, TemplateInfo,
 };
 pub use model::{ApiVersion, Os};
 

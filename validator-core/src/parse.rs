@@ -690,7 +690,7 @@ impl Parser<'_> {
         let span = Span::new(comma, comma + 1);
         let diagnostic = Diagnostic::new(&syntax::TRAILING_COMMA, self.pointer.clone(), "trailing comma")
             .help("strict JSON readers (`az resource create`, `az image builder create --image-template`) reject it")
-            .fix("remove the trailing comma", vec![Edit::Text { span, text: String::new() }])
+            .safe_fix("remove the trailing comma", vec![Edit::Text { span, text: String::new() }])
             .with_span(span);
         self.push_diagnostic(diagnostic);
     }
@@ -734,7 +734,7 @@ impl Parser<'_> {
                     self.pointer.clone(),
                     format!("property name `{word}` must be in double quotes"),
                 )
-                .fix(
+                .safe_fix(
                     "quote the property name",
                     vec![Edit::Text {
                         span: Span::new(start, self.pos),
@@ -897,7 +897,7 @@ impl Parser<'_> {
             ),
         )
         .help("strict JSON readers reject the file (`json.loads` in the az CLI stops with \"Invalid control character\")")
-        .fix(
+        .safe_fix(
             "write the control characters as escapes",
             vec![Edit::Text {
                 span,
@@ -1010,7 +1010,7 @@ impl Parser<'_> {
             self.pointer.clone(),
             "strings must use double quotes",
         )
-        .fix(
+        .safe_fix(
             "use double quotes",
             vec![Edit::Text {
                 span,

@@ -29,9 +29,40 @@ pub fn nearest<'c>(given: &str, candidates: impl IntoIterator<Item = &'c str>) -
     best.map(|(c, _)| c)
 }
 
+/// True when no candidate but `chosen` is as near to `given` as `chosen` is (by the measure of
+/// [`nearest`]): a rename to it is then the one reading of a typo, safe to apply unattended.
+pub fn unambiguous<'c>(
+    given: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+    chosen: &str,
+) -> bool {
+    let lower = given.to_lowercase();
+    let score = |candidate: &str| {
+        let candidate_lower = candidate.to_lowercase();
+        if candidate_lower == lower {
+            2.0
+        } else {
+            strsim::normalized_damerau_levenshtein(&lower, &candidate_lower)
+        }
+    };
+    let best = score(chosen);
+    candidates
+        .into_iter()
+        .filter(|c| *c != chosen && *c != given)
+        .all(|c| score(c) < best)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::nearest;
+    use super::{nearest, unambiguous};
+
+    #[test]
+    fn a_suggestion_is_unambiguous_when_no_other_name_is_as_near() {
+        let keys = ["type", "name", "scriptUri", "sha256Checksum", "inline"];
+        assert!(unambiguous("scriptURI", keys, "scriptUri"));
+        // `vmSize1` is one edit from both.
+        assert!(!unambiguous("vmSize1", ["vmSize", "vmSize2"], "vmSize"));
+    }
 
     #[test]
     fn suggests_case_fixes_and_typos_but_not_strangers() {

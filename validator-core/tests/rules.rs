@@ -256,3 +256,36 @@ fn severities_in_examples_match_the_rules_default_or_a_documented_variant() {
     let _ = Severity::Error;
     let _ = Path::new("");
 }
+
+/// A rule whose examples offer a fix says in `## Fix` whether `aib check --fix` applies it
+/// unattended (**Safe**) or only with `--unsafe-fixes` (**Unsafe**), and says it truly: the
+/// applicability of every fix its invalid examples give is named there.
+#[test]
+fn fixes_document_their_applicability() {
+    for rule in RULES.iter() {
+        let docs = rule.documentation();
+        let section = docs
+            .split("## Fix\n")
+            .nth(1)
+            .map(|rest| rest.split("\n## ").next().unwrap_or(rest));
+        for example in rule.examples().into_iter().filter(|e| e.invalid) {
+            for d in of_rule(&check(&example.text, &example.options), rule) {
+                let Some(fix) = &d.fix else { continue };
+                let section = section.unwrap_or_else(|| {
+                    panic!("{} offers a fix but its docs have no `## Fix`", rule.code)
+                });
+                let word = if fix.is_safe() {
+                    "**Safe**"
+                } else {
+                    "**Unsafe**"
+                };
+                assert!(
+                    section.contains(word),
+                    "{}: the fix `{}` is {word} but `## Fix` does not say so",
+                    rule.code,
+                    fix.description
+                );
+            }
+        }
+    }
+}

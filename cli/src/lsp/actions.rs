@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Range, Uri, WorkspaceEdit};
-use validator_core::{edit, rules, Diagnostic, Options};
+use validator_core::{edit, fix, rules, Diagnostic, Options};
 
 use super::diagnostics::{self, Checked, Settings};
 use super::position;
@@ -129,34 +129,11 @@ pub fn resolve(action: &mut CodeAction, text: &str, options: &Options) {
     }
 }
 
-/// The most fixes of one kind applied in one "fix all": each is applied to the text the one
-/// before left, found by checking it again.
-const MAX_ROUNDS: usize = 100;
-
-/// `text` with every fix of the findings of rule `code` applied, or `None` if none applies.
-///
-/// One fix at a time, checking again between them: a fix's spans and pointers belong to the
-/// text it was found in, and one fix can settle others (a renamed key). The core's own
-/// fix-everything function (branch `fix-upgrade`, `validator_core::fix`) will replace this
-/// when it lands.
+/// `text` with every fix of the findings of rule `code` applied, or `None` if none applies:
+/// the core's fix-everything ([`fix::apply_all`], what `aib check --fix` runs), which applies
+/// them in place round after round, checking again between rounds, and never leaves the text
+/// worse.
 pub fn fix_all(text: &str, options: &Options, code: &str) -> Option<String> {
-    let mut current = text.to_owned();
-    let mut changed = false;
-    for _ in 0..MAX_ROUNDS {
-        let report = validator_core::check(&current, options);
-        let next = report
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == code)
-            .filter_map(|d| edit::apply_fix(&current, d.fix.as_deref()?).ok())
-            .find(|fixed| *fixed != current);
-        match next {
-            Some(fixed) => {
-                current = fixed;
-                changed = true;
-            }
-            None => break,
-        }
-    }
-    changed.then_some(current)
+    let fixed = fix::apply_all(text, options, |d| d.code == code);
+    fixed.changed(text).then_some(fixed.text)
 }

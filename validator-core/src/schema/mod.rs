@@ -236,13 +236,21 @@ fn unknown_property(
         diagnostic = Diagnostic::new(&rules::UNKNOWN_PROPERTY, key_pointer, message);
     } else if let Some(better) = suggestion {
         message.push_str(&format!("; did you mean `{better}`?"));
-        diagnostic = Diagnostic::new(&rules::UNKNOWN_PROPERTY, key_pointer.clone(), message).fix(
-            format!("rename `{key}` to `{better}`"),
-            vec![Edit::RenameKey {
-                pointer: key_pointer,
-                new_key: better.to_owned(),
-            }],
-        );
+        // A rename is safe to apply unattended when no other name is as near.
+        let applicability = if crate::suggest::unambiguous(key, known.iter().copied(), better) {
+            crate::Applicability::Safe
+        } else {
+            crate::Applicability::Unsafe
+        };
+        diagnostic = Diagnostic::new(&rules::UNKNOWN_PROPERTY, key_pointer.clone(), message)
+            .fix_with(
+                applicability,
+                format!("rename `{key}` to `{better}`"),
+                vec![Edit::RenameKey {
+                    pointer: key_pointer,
+                    new_key: better.to_owned(),
+                }],
+            );
     } else {
         diagnostic = Diagnostic::new(&rules::UNKNOWN_PROPERTY, key_pointer, message);
     }
@@ -322,7 +330,7 @@ fn bad_enum(abs: &str, place: &str, at: Option<&Value>, options: &Value) -> Diag
             abs,
             format!("`{g}` is not valid for {place}: values are case-sensitive, write `{right}`"),
         )
-        .fix(
+        .safe_fix(
             format!("change to `{right}`"),
             vec![Edit::Replace {
                 pointer: abs.to_owned(),
@@ -377,7 +385,7 @@ fn wrong_type(abs: &str, place: &str, at: Option<&Value>, node: Option<&Value>) 
             _ => None,
         };
         if let Some(value) = unquoted {
-            diagnostic = diagnostic.fix(
+            diagnostic = diagnostic.safe_fix(
                 format!("write {value} without quotes"),
                 vec![Edit::Replace {
                     pointer: abs.to_owned(),
@@ -554,7 +562,7 @@ fn report_read_only(template: &Template, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(&rules::READ_ONLY_PROPERTY, abs.clone(), format!("`{key}` is read-only: the service ignores it"))
                 .help("this looks copied from `az image builder show`; read-only values are set by the service and editing them does nothing")
-                .fix(format!("remove `{key}`"), vec![Edit::Remove { pointer: abs }])
+                .safe_fix(format!("remove `{key}`"), vec![Edit::Remove { pointer: abs }])
                 .at_key(),
         );
     }

@@ -40,6 +40,10 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Safe** when the name lacks only its `Standard_` prefix: there is one size it can mean.
+    /// `aib check --fix` applies it. Other unknown sizes have no fix, only a suggestion.
+    ///
     /// ## References
     /// - Microsoft Learn, "Sizes for virtual machines in Azure" and "Azure virtual machine
     ///   sizes naming conventions"; REST API `ImageTemplateVmProfile.vmSize`,
@@ -139,7 +143,7 @@ fn not_a_size_name(size: &str, pointer: String) -> Diagnostic {
     if vm_sizes::parse(&prefixed).is_some() {
         return d
             .help(format!("size names start with `Standard_`: `{prefixed}`"))
-            .fix(
+            .safe_fix(
                 format!("write `{prefixed}`"),
                 vec![Edit::Replace {
                     pointer,

@@ -32,6 +32,10 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Unsafe**: setting `runElevated` changes how the step runs. Applied by `aib check --fix
+    /// --unsafe-fixes` only.
+    ///
     /// ## References
     /// - validation-rules.md rule 22; REST API `runAsSystem`
     pub static RUN_AS_SYSTEM = {

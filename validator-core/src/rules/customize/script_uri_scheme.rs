@@ -44,6 +44,10 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Unsafe**: `https://` is another URL, which the server may not serve. Applied by `aib
+    /// check --fix --unsafe-fixes` only.
+    ///
     /// ## References
     /// - REST API `ImageTemplateShellCustomizer.scriptUri`, `ImageTemplateFileCustomizer.sourceUri`;
     ///   seed: "File customizer"; Azure Storage "Require secure transfer"

@@ -34,6 +34,11 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Safe** for an uppercase checksum: writing it in lowercase keeps its value. **Unsafe**
+    /// for a checksum on an inline step: removing it drops what the user wrote. `aib check
+    /// --fix` applies the safe one; the other needs `--unsafe-fixes`.
+    ///
     /// ## References
     /// - validation-rules.md rule 23; seed: "sha256Checksum"
     pub static SHA256_CHECKSUM = {
@@ -67,7 +72,7 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
                     pointer.clone(),
                     "the checksum is in uppercase: Image Builder compares lowercase",
                 )
-                .fix(
+                .safe_fix(
                     "write it in lowercase",
                     vec![Edit::Replace {
                         pointer,

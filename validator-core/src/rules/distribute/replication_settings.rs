@@ -44,6 +44,10 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Safe**: rewrites `replicationRegions` (and a target-wide `storageAccountType`) as the
+    /// equivalent `targetRegions`. `aib check --fix` applies it.
+    ///
     /// ## References
     /// - validation-rules.md rule 44; REST API 2022-07-01 descriptions of `replicationRegions`,
     ///   `targetRegions` and `storageAccountType`
@@ -54,6 +58,22 @@ crate::declare_rule! {
         severity: Error,
         check: Some(check),
     }
+}
+
+/// The `targetRegions` that mean what `replicationRegions` (region names) with the target-wide
+/// `storageAccountType` meant: one replica in each region, as before; `None` when a region is
+/// not a name. The fix here and `aib upgrade` ([`crate::upgrade`]) write the same.
+pub(crate) fn target_regions(regions: &[Value], storage: Option<&str>) -> Option<Vec<Value>> {
+    regions
+        .iter()
+        .map(|r| {
+            let mut region = serde_json::json!({ "name": r.as_str()?, "replicaCount": 1 });
+            if let Some(storage) = storage {
+                region["storageAccountType"] = Value::from(storage);
+            }
+            Some(region)
+        })
+        .collect()
 }
 
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
@@ -77,18 +97,7 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
                 .related(target.ptr("targetRegions"), "targetRegions"),
             ),
             (Some(Value::Array(regions)), None) if modern => {
-                let storage = target.str("storageAccountType");
-                let rewritten: Option<Vec<Value>> = regions
-                    .iter()
-                    .map(|r| {
-                        let mut region =
-                            serde_json::json!({ "name": r.as_str()?, "replicaCount": 1 });
-                        if let Some(storage) = storage {
-                            region["storageAccountType"] = Value::from(storage);
-                        }
-                        Some(region)
-                    })
-                    .collect();
+                let rewritten = target_regions(regions, target.str("storageAccountType"));
                 let mut diagnostic = Diagnostic::new(
                     &REPLICATION_SETTINGS,
                     target.ptr("replicationRegions"),
@@ -114,7 +123,7 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
                             },
                         );
                     }
-                    diagnostic = diagnostic.fix("rewrite as targetRegions", edits);
+                    diagnostic = diagnostic.safe_fix("rewrite as targetRegions", edits);
                 }
                 out.push(diagnostic);
             }

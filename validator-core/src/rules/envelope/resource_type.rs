@@ -52,6 +52,10 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Safe**: writes the one resource type Image Builder has, in its exact case. `aib check
+    /// --fix` applies it.
+    ///
     /// ## References
     /// - shared/seed/image-builder-json.md, "Type and API version"
     pub static RESOURCE_TYPE = {
@@ -83,7 +87,7 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
             format!("`{given}` is not a resource type; did you mean `{EXACT}`?"),
         )
         .help(help)
-        .fix(
+        .safe_fix(
             format!("change to `{EXACT}`"),
             vec![Edit::Replace {
                 pointer,

@@ -36,6 +36,10 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Safe** when the value differs from an allowed one only in case: writes it in the right
+    /// case. `aib check --fix` applies it.
+    ///
     /// ## References
     /// - MicrosoftDocs/azure-docs issues #71715, #61973 (lowercase discriminators rejected)
     pub static INVALID_ENUM_VALUE = {

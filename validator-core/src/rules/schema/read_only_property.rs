@@ -25,6 +25,9 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Safe**: removes a value the service ignores. `aib check --fix` applies it.
+    ///
     /// ## References
     /// - REST API specification: `readOnly` properties
     /// - Image Builder API release notes: avoid read-only fields in request bodies

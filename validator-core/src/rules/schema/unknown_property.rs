@@ -35,6 +35,11 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Safe** when one known name is nearer than every other: the rename is the one reading
+    /// of the typo, and `aib check --fix` applies it. **Unsafe** when another name is as near:
+    /// applied by `aib check --fix --unsafe-fixes` only.
+    ///
     /// ## References
     /// - REST API specification, `imagebuilder.json` of each API version
     /// - Image Builder API release notes (unknown fields rejected from 2024-02-01)

@@ -25,6 +25,10 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Safe** when a number or boolean is written in quotes: writes it without them, the same
+    /// value. `aib check --fix` applies it.
+    ///
     /// ## References
     /// - REST API specification, `imagebuilder.json` of each API version
     pub static WRONG_TYPE = {

@@ -22,6 +22,11 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Safe** where there is one: quotes an unquoted property name, or writes a single-quoted
+    /// string in double quotes; the value is what was meant. `aib check --fix` applies it.
+    /// Other syntax errors have no fix.
+    ///
     /// ## References
     /// - RFC 8259, The JavaScript Object Notation (JSON) Data Interchange Format
     pub static INVALID_JSON = {

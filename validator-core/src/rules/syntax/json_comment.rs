@@ -25,6 +25,10 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Unsafe**: removing a comment loses what it says, and ARM deployments accept comments.
+    /// Applied by `aib check --fix --unsafe-fixes` only.
+    ///
     /// ## References
     /// - Azure Resource Manager: template syntax, comments
     pub static JSON_COMMENT = {

@@ -34,6 +34,10 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Safe**: writes the control characters as escapes; the string is the same. `aib check
+    /// --fix` applies it.
+    ///
     /// ## References
     /// - RFC 8259, section 7 (strings)
     pub static RAW_CONTROL_CHARACTER = {

@@ -30,6 +30,9 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Safe**: removes the comma; the value is the same. `aib check --fix` applies it.
+    ///
     /// ## References
     /// - RFC 8259, section 4 (objects) and 5 (arrays)
     pub static TRAILING_COMMA = {

@@ -22,6 +22,11 @@ crate::declare_rule! {
     /// }
     /// ```
     ///
+    /// ## Fix
+    /// **Unsafe**: quoting the placeholder makes the file JSON, but it is still a placeholder
+    /// to replace, and a number should go without quotes. Applied by `aib check --fix
+    /// --unsafe-fixes` only.
+    ///
     /// ## References
     /// - shared/seed/image-builder-json.md, "This is the basic template format"
     pub static UNQUOTED_PLACEHOLDER = {
