@@ -103,7 +103,7 @@ pub fn to_lsp(uri: &Uri, checked: &Checked, settings: &Settings) -> Vec<lsp_type
     for d in findings {
         let span = d.span.unwrap_or_default();
         offsets.extend([span.start, span.end]);
-        offsets.extend(d.related.iter().map(|r| r.span.unwrap_or_default().start));
+        offsets.extend(d.related.iter().filter_map(|r| r.span).map(|s| s.start));
     }
     let mut positions = position::positions(text, &offsets).into_iter();
     let mut next = || positions.next().unwrap_or_default();
@@ -111,9 +111,11 @@ pub fn to_lsp(uri: &Uri, checked: &Checked, settings: &Settings) -> Vec<lsp_type
         .iter()
         .map(|d| {
             let range = lsp_types::Range::new(next(), next());
+            // A related place the checker could not place in the text has nowhere to go.
             let related: Vec<_> = d
                 .related
                 .iter()
+                .filter(|r| r.span.is_some())
                 .map(|r| {
                     let at = next();
                     DiagnosticRelatedInformation {

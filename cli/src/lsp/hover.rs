@@ -45,13 +45,16 @@ pub fn at(
 /// The documentation of every rule with a finding at `offset`, once each: a built-in rule's, or
 /// a policy's (`aib explain POL-<id> --policy ...`).
 fn findings_at(checked: &Checked, offset: usize, policy: Option<&Policy>) -> Vec<String> {
-    let mut codes: Vec<&str> = checked
+    let mut codes: Vec<&str> = Vec::new();
+    let here = checked
         .findings()
         .iter()
-        .filter(|d| d.span.is_some_and(|s| s.start <= offset && offset <= s.end))
-        .map(|d| d.code)
-        .collect();
-    codes.dedup();
+        .filter(|d| d.span.is_some_and(|s| s.start <= offset && offset <= s.end));
+    for d in here {
+        if !codes.contains(&d.code) {
+            codes.push(d.code);
+        }
+    }
     codes
         .into_iter()
         .filter_map(|code| match rules::find(code) {
