@@ -65,3 +65,63 @@ pub fn serve_stdio(config: Config) -> Result<(), String> {
     run(connection, config).map_err(|e| e.to_string())?;
     io_threads.join().map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use lsp_types::Position;
+    use proptest::prelude::*;
+
+    use super::diagnostics::Checked;
+    use super::{completion, formatting, hover, position};
+
+    /// Text made of what trips position arithmetic and the scanners: quotes, escapes, colons,
+    /// brackets, line breaks, comments, and characters of two, three and four bytes.
+    fn texts() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("\"".to_owned()),
+                Just("\\".to_owned()),
+                Just(":".to_owned()),
+                Just("{".to_owned()),
+                Just("}".to_owned()),
+                Just("[".to_owned()),
+                Just(",".to_owned()),
+                Just("\n".to_owned()),
+                Just("\r\n".to_owned()),
+                Just("//".to_owned()),
+                Just("/*".to_owned()),
+                Just("é".to_owned()),
+                Just("€".to_owned()),
+                Just("😀".to_owned()),
+                Just("\"properties\"".to_owned()),
+                Just("\"customize\"".to_owned()),
+                Just("\"type\"".to_owned()),
+                "[a-z ]{0,4}",
+            ],
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn no_text_and_no_position_makes_a_request_panic(
+            text in texts(),
+            line in 0u32..8,
+            character in 0u32..40,
+        ) {
+            let at = Position::new(line, character);
+            let text: Arc<str> = text.into();
+            let checked = Checked::new(text.clone(), &Default::default());
+            let _ = hover::at(&text, at, Some(&checked), None);
+            let _ = hover::at(&text, at, None, None);
+            let _ = completion::at(&text, at, Some(&checked));
+            let _ = formatting::format(&text);
+            let offset = position::offset(&text, at);
+            prop_assert!(text.is_char_boundary(offset));
+            prop_assert!(position::offset(&text, position::position(&text, offset)) == offset);
+        }
+    }
+}
