@@ -401,6 +401,31 @@ fn a_bad_option_is_reported_and_the_rest_hold() {
 }
 
 #[test]
+fn requests_are_answered_while_a_large_document_is_checked() {
+    let mut client = Client::start(NO_WAIT, None);
+    let small = uri("planted.json");
+    let text = planted();
+    client.open(&small, 1, &text);
+    client.diagnostics(&small);
+    // The largest template of the corpus (1 MB): its check takes far longer than a hover.
+    let large = uri("large.json");
+    client.open(
+        &large,
+        1,
+        &corpus_file("Azure__bicep-registry-modules/avm__ptn__virtual-machine-images__azure-image-builder__main.json"),
+    );
+    let vm_profile = position_of(&text, "\"vmProfile\"");
+    assert!(hover(&mut client, &small, vm_profile).is_some());
+    assert!(
+        !client.has_queued_diagnostics(&large),
+        "the hover waited for the large document's check"
+    );
+    // A clean template: its check publishes an empty list.
+    assert_eq!(client.diagnostics(&large).version, Some(1));
+    client.shutdown();
+}
+
+#[test]
 fn code_actions_wait_for_the_check_of_the_current_text() {
     let mut client = Client::start(Duration::from_secs(30), None);
     let uri = uri("planted.json");

@@ -165,6 +165,13 @@ impl Client {
         }
     }
 
+    /// Whether diagnostics for `uri` came while a response was awaited (and wait to be read).
+    pub fn has_queued_diagnostics(&self, uri: &Uri) -> bool {
+        self.notifications.iter().any(|n| {
+            n.method == PublishDiagnostics::METHOD && n.params["uri"].as_str() == Some(uri.as_str())
+        })
+    }
+
     /// Whether anything arrives within `wait`.
     pub fn quiet_for(&mut self, wait: Duration) -> bool {
         self.notifications.is_empty() && self.connection.receiver.recv_timeout(wait).is_err()
