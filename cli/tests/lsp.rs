@@ -351,6 +351,7 @@ fn initialization_options_give_a_policy_and_an_api_version() {
     let options = serde_json::json!({
         "policy": policy.to_str().unwrap(),
         "apiVersion": "2024-02-01",
+        "os": "linux",
     });
     let mut client = Client::start(NO_WAIT, Some(options));
     let uri = uri("planted.json");
@@ -384,16 +385,20 @@ fn initialization_options_give_a_policy_and_an_api_version() {
 
 #[test]
 fn a_bad_option_is_reported_and_the_rest_hold() {
-    let options =
-        serde_json::json!({"policy": "/nonexistent/policy.json", "apiVersion": "1999-01-01"});
+    let options = serde_json::json!({
+        "policy": "/nonexistent/policy.json",
+        "apiVersion": "1999-01-01",
+        "os": "beos",
+    });
     let mut client = Client::start(NO_WAIT, Some(options));
     let uri = uri("planted.json");
     client.open(&uri, 1, &planted());
     assert!(!client.diagnostics(&uri).diagnostics.is_empty());
-    assert_eq!(client.shown.len(), 2, "{:?}", client.shown);
+    assert_eq!(client.shown.len(), 3, "{:?}", client.shown);
     assert!(client.shown[0].contains("1999-01-01"), "{:?}", client.shown);
+    assert!(client.shown[1].contains("beos"), "{:?}", client.shown);
     assert!(
-        client.shown[1].contains("/nonexistent/policy.json"),
+        client.shown[2].contains("/nonexistent/policy.json"),
         "{:?}",
         client.shown
     );

@@ -20,7 +20,7 @@ use lsp_types::{
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use validator_core::policy::Policy;
-use validator_core::{ApiVersion, Options};
+use validator_core::{ApiVersion, Options, Os};
 
 use super::checker::Checker;
 use super::diagnostics::{Settings, DEFAULT_RULE_DOCS};
@@ -92,8 +92,9 @@ pub fn run(connection: Connection, config: Config) -> Result<(), ProtocolError> 
     Ok(())
 }
 
-/// The settings from the client's `initializationOptions`: `apiVersion` (check against it
-/// whatever a file declares), `policy` (the path of a policy file, docs/policy.md) and
+/// The settings from the client's `initializationOptions`, as `aib check`'s options:
+/// `apiVersion` (check against it whatever a file declares), `os` (`linux` or `windows`, for
+/// a source that does not tell), `policy` (the path of a policy file, docs/policy.md), and
 /// `ruleDocs` (where rule pages are). A bad one is reported and left out; the rest still hold.
 fn settings(given: Option<&Value>) -> (Arc<Settings>, Vec<String>) {
     let mut problems = Vec::new();
@@ -103,6 +104,15 @@ fn settings(given: Option<&Value>) -> (Arc<Settings>, Vec<String>) {
         if parsed.is_none() {
             problems.push(format!(
                 "aib: unknown API version `{v}` in apiVersion; ignored"
+            ));
+        }
+        parsed
+    });
+    let os = text("os").and_then(|v| {
+        let parsed = Os::parse(v);
+        if parsed.is_none() {
+            problems.push(format!(
+                "aib: unknown OS `{v}` in os (linux or windows); ignored"
             ));
         }
         parsed
@@ -123,6 +133,7 @@ fn settings(given: Option<&Value>) -> (Arc<Settings>, Vec<String>) {
     let settings = Settings {
         options: Options {
             api_version,
+            os,
             policy,
             ..Options::default()
         },
