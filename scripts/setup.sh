@@ -2,7 +2,8 @@
 # Installs what building and serving the app needs, skipping what is already there: the wasm32
 # target, wasm-bindgen-cli (the Cargo.lock version), trunk, the npm packages (wasm-opt from
 # binaryen, esbuild, CodeMirror) and Debian's brotli. With --for-tests, also what only the browser tests need: playwright-core and axe-core (npm) and
-# Debian's Chromium, a large download that serving the app never needs.
+# Debian's Chromium, a large download that serving the app never needs, and Debian's Neovim
+# (the editor `aib lsp`'s end-to-end test drives).
 #
 #   scripts/setup.sh              # build and serve (scripts/serve.sh, scripts/dist.sh)
 #   scripts/setup.sh --for-tests  # and the browser tests (scripts/test.sh)
@@ -52,4 +53,11 @@ fi
 if $for_tests && [ ! -x /usr/bin/chromium ]; then
   apt-get update
   apt-get install -y chromium chromium-driver
+fi
+
+# Neovim (Debian's 0.7.2 has a built-in LSP client): the real client of `aib lsp`'s end-to-end
+# test, cli/tests/nvim.rs.
+if $for_tests && ! command -v nvim >/dev/null; then
+  apt-get update
+  apt-get install -y neovim
 fi

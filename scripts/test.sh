@@ -11,7 +11,7 @@ step() { printf '\n==> %s\n' "$*"; }
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-step "setting up, with the browser for the end-to-end tests (skipped where already installed)"
+step "setting up, with the browser and Neovim for the end-to-end tests (skipped where already installed)"
 scripts/setup.sh --for-tests
 
 step "formatting"

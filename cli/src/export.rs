@@ -90,7 +90,13 @@ pub fn run(args: ExportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let policy = match args.policy.as_deref().map(load_policy).transpose() {
+    let policy = match args
+        .policy
+        .as_deref()
+        .map(load_policy)
+        .transpose()
+        .map(Option::flatten)
+    {
         Ok(policy) => policy,
         Err(status) => return status,
     };

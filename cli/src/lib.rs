@@ -10,4 +10,5 @@
 
 pub mod fix;
 pub mod input;
+pub mod lsp;
 pub mod output;

@@ -92,6 +92,10 @@ enum Command {
     /// Print a template as the JSON body, an ARM or Bicep template, or an Azure CLI or Azure
     /// PowerShell script that deploys and builds it: `aib export az --shell bash t.json`.
     Export(export::ExportArgs),
+    /// Serve the Language Server Protocol on standard input and output, for editors: findings
+    /// as you type, quick fixes, hover help, completion and formatting (README.md, "Use aib
+    /// in an editor").
+    Lsp,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -129,7 +133,12 @@ fn main() -> ExitCode {
             unsafe_fixes,
             paths,
         } => {
-            let policy = match policy.as_deref().map(load_policy).transpose() {
+            let policy = match policy
+                .as_deref()
+                .map(load_policy)
+                .transpose()
+                .map(Option::flatten)
+            {
                 Ok(policy) => policy,
                 Err(status) => return status,
             };
@@ -148,7 +157,12 @@ fn main() -> ExitCode {
             }
         }
         Command::Explain { rule, policy } => {
-            let policy = match policy.as_deref().map(load_policy).transpose() {
+            let policy = match policy
+                .as_deref()
+                .map(load_policy)
+                .transpose()
+                .map(Option::flatten)
+            {
                 Ok(policy) => policy,
                 Err(status) => return status,
             };
@@ -165,6 +179,13 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Export(args) => export::run(args),
+        Command::Lsp => match aib::lsp::serve_stdio(aib::lsp::Config::default()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(why) => {
+                eprintln!("aib lsp: {}", escape(&why));
+                ExitCode::from(2)
+            }
+        },
     }
 }
 
@@ -376,12 +397,15 @@ fn upgrade(path: &str, to: ApiVersion, write: bool, diff: bool) -> ExitCode {
 
 /// Reads and compiles the policy at `path`; on failure prints why (a policy's errors as a
 /// report on standard error, placed in the policy file) and gives exit status 2.
-fn load_policy(path: &str) -> Result<Arc<Policy>, ExitCode> {
+/// A policy file of `null` (the designer's `dist/policy.json` until a team puts its own there)
+/// says there is none: `Ok(None)`.
+fn load_policy(path: &str) -> Result<Option<Arc<Policy>>, ExitCode> {
     let text = input::read(path).map_err(|message| {
         eprintln!("aib: policy {}: {}", escape(path), escape(&message));
         ExitCode::from(2)
     })?;
-    Policy::parse(&text).map(Arc::new).map_err(|report| {
+    let read = Policy::parse_optional(&text).map(|p| p.map(Arc::new));
+    read.map_err(|report| {
         let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
         let checked = [Checked::with_report(path, text, report)];
         eprint!("{}", output::render(Format::Text, &checked, color));

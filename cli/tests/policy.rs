@@ -234,3 +234,15 @@ fn export_with_a_policy_names_it_and_its_verdict_in_the_header() {
     assert_eq!(output.status.code(), Some(2));
     assert!(output.stdout.is_empty());
 }
+
+/// The designer's `dist/policy.json` says "no policy" until a team replaces it; pipelines
+/// pointed at the same file check the built-in rules only.
+#[test]
+fn the_no_policy_placeholder_checks_the_built_in_rules_only() {
+    let placeholder = repo("static/policy.json");
+    let with = aib(&["check", "--format", "json", "--policy", &placeholder, &repo(LINUX_SIG)]);
+    let without = aib(&["check", "--format", "json", &repo(LINUX_SIG)]);
+    assert_eq!(with.status.code(), without.status.code());
+    assert_eq!(text(&with.stdout), text(&without.stdout));
+    assert!(!text(&with.stdout).contains("POL-"));
+}
