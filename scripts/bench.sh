@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the criterion benchmark of `check` and its peers (ajv, vscode-json-languageservice) on the
 # same corpus templates and schemas, one after the other on this machine; the scaling benchmarks
-# (check and text output at 10x steps of input), the `aib` command's cost per file and `aib lsp`
-# from a keystroke to its diagnostics; then the
+# (check and text output at 10x steps of input), the `aib` command's cost per file, `aib lsp`
+# from a keystroke to its diagnostics and what a policy adds to a check; then the
 # app in headless Chromium (size, time to an interactive form, edit to updated problems); and
 # writes BENCHMARKS.md.
 set -euo pipefail
@@ -17,6 +17,7 @@ cargo bench -p validator-core --bench check -- --warm-up-time 2 --measurement-ti
 cargo bench -p validator-core --bench scaling -- --warm-up-time 1 --measurement-time 5
 cargo bench -p aib --bench text_output -- --warm-up-time 1 --measurement-time 3
 cargo bench -p aib --bench lsp -- --warm-up-time 1 --measurement-time 3
+cargo bench -p validator-core --bench policy -- --warm-up-time 1 --measurement-time 3
 cargo build -q --release -p aib
 python3 scripts/bench_cli.py target/release/aib \
   "../shared/corpus/Azure__azvmimagebuilder/quickquickstarts__1_Creating_a_Custom_Linux_Shared_Image_Gallery_Image__helloImageTemplateforSIG.json" \

@@ -240,7 +240,14 @@ fn export_with_a_policy_names_it_and_its_verdict_in_the_header() {
 #[test]
 fn the_no_policy_placeholder_checks_the_built_in_rules_only() {
     let placeholder = repo("static/policy.json");
-    let with = aib(&["check", "--format", "json", "--policy", &placeholder, &repo(LINUX_SIG)]);
+    let with = aib(&[
+        "check",
+        "--format",
+        "json",
+        "--policy",
+        &placeholder,
+        &repo(LINUX_SIG),
+    ]);
     let without = aib(&["check", "--format", "json", &repo(LINUX_SIG)]);
     assert_eq!(with.status.code(), without.status.code());
     assert_eq!(text(&with.stdout), text(&without.stdout));
