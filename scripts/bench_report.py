@@ -165,13 +165,13 @@ POLICY_TEMPLATES = [("meets-policy", "the example policy's starter, filled in (m
 policy_rows = []
 policy_worst = 0.0
 for label, what in POLICY_TEMPLATES:
-    none = criterion_ns(f"{label}/none", "policy")
+    none = criterion_ns(f"{label}_none", "policy")
     cells = []
     for variant in ["example-14-rules", "50-rules", "50-rules-first-check"]:
-        extra = criterion_ns(f"{label}/{variant}", "policy") / none - 1
+        extra = criterion_ns(f"{label}_{variant}", "policy") / none - 1
         if label == "meets-policy" and variant == "50-rules":
             policy_worst = extra
-        cells.append(f"{short(criterion_ns(f'{label}/{variant}', 'policy'))} (+{extra * 100:.0f}%)")
+        cells.append(f"{short(criterion_ns(f'{label}_{variant}', 'policy'))} (+{extra * 100:.0f}%)")
     policy_rows.append(f"| {label}: {what} | {short(none)} | " + " | ".join(cells) + " |")
 policy_section = f"""## Policies
 

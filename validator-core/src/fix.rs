@@ -6,8 +6,9 @@
 //! where they change the text ([`edit::apply_fix_in_place`]): comments and formatting outside
 //! the changed spans stay byte for byte, and a fix that could only be made by writing the whole
 //! document anew (a duplicate key) is declined, not applied. A round that leaves the text worse
-//! (more errors, or a new syntax error) is undone and its fixes are tried one by one; a fix
-//! that still makes it worse is declined. So the result is never worse than the input, the
+//! (more errors, a new syntax error, or a comment gone that no fix was meant to remove: a
+//! rewritten value takes the comments inside it along) is undone and its fixes are tried one by
+//! one; a fix that still makes it worse is declined. So the result is never worse than the input, the
 //! loop ends (each round applies a fix or declines one, and at most [`MAX_ROUNDS`] run), and
 //! running it again on its own output changes nothing.
 //!
@@ -126,7 +127,9 @@ pub fn apply_all(text: &str, options: &Options, wanted: impl Fn(&Diagnostic) -> 
             continue;
         }
         let next_report = check(&next, options);
-        if worse(&report, &next_report) || seen.contains(&next) {
+        let removing_comments = in_batch.iter().any(|d| is_comment(d));
+        let lost_comment = !removing_comments && comments(&next) < comments(&current);
+        if worse(&report, &next_report) || lost_comment || seen.contains(&next) {
             if in_batch.len() > 1 {
                 one_at_a_time = true;
             } else {
@@ -177,6 +180,20 @@ fn worse(before: &Report, after: &Report) -> bool {
             .count()
     };
     errors(after) > errors(before) || after.syntax_errors().count() > before.syntax_errors().count()
+}
+
+/// A comment's finding (whose fix removes it).
+fn is_comment(d: &Diagnostic) -> bool {
+    d.code == crate::rules::syntax::JSON_COMMENT.code
+}
+
+/// How many comments `text` has.
+fn comments(text: &str) -> usize {
+    use crate::lex::Token;
+    crate::lex::tokens(text)
+        .iter()
+        .filter(|(_, t)| matches!(t, Token::LineComment(_) | Token::BlockComment(_)))
+        .count()
 }
 
 /// What a fix touches: the source ranges of text fixes, the pointers of value fixes.

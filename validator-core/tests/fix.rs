@@ -198,3 +198,30 @@ fn corpus_templates_fix_and_settle() {
     }
     eprintln!("corpus: {safe} safe fixes in {files} files; {all} with --unsafe-fixes");
 }
+
+/// A safe fix that rewrites a value (replicationRegions → targetRegions) would take a comment
+/// inside it along: it is declined, and the comment stays (found by the property test above).
+#[test]
+fn a_fix_that_would_drop_a_comment_is_declined() {
+    let templates = support::corpus_templates();
+    let (_, original) = &templates[47 % templates.len()];
+    let plants = [
+        Plant::Comment(43256345920651405),
+        Plant::Comment(14201883345369032813),
+    ];
+    let text = plants.iter().fold(original.clone(), |t, p| plant(&t, p));
+    assert_eq!(text.matches("// planted").count(), 2);
+    let fixed = fix::apply_all(&text, &Options::default(), fix::safe);
+    assert_eq!(
+        fixed.text.matches("// planted").count(),
+        2,
+        "{}",
+        fixed.text
+    );
+    assert!(
+        fixed.declined.iter().any(|d| d.code == "AIB114"),
+        "{:?}",
+        fixed.declined
+    );
+    assert_fixes_settle(&text, fix::safe);
+}

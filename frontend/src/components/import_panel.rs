@@ -66,18 +66,35 @@ pub fn read_file(
     problem: Callback<Option<String>>,
     done: Callback<()>,
 ) {
+    let open = Callback::from(move |(text, _name): (String, String)| {
+        editor.dispatch(EditorAction::Import(text));
+        done.emit(());
+    });
+    read_text(file, 20 * 1024 * 1024, "a template", problem, open);
+}
+
+/// Reads a file the user opened or dropped as text and hands it to `open` with its name;
+/// `problem` hears why it could not be read (larger than `max_bytes`: not `what` it should be),
+/// or `None` once it is.
+pub fn read_text(
+    file: web_sys::File,
+    max_bytes: u64,
+    what: &'static str,
+    problem: Callback<Option<String>>,
+    open: Callback<(String, String)>,
+) {
     let file = gloo::file::File::from(file);
     let name = file.name();
-    if file.size() > 20 * 1024 * 1024 {
-        problem.emit(Some(format!("{name} is larger than 20 MB: not a template")));
+    if file.size() > max_bytes {
+        let mb = max_bytes / (1024 * 1024);
+        problem.emit(Some(format!("{name} is larger than {mb} MB: not {what}")));
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
         match gloo::file::futures::read_as_text(&file).await {
             Ok(text) => {
                 problem.emit(None);
-                editor.dispatch(EditorAction::Import(text));
-                done.emit(());
+                open.emit((text, name));
             }
             Err(_) => problem.emit(Some(format!("{name} could not be read as text"))),
         }

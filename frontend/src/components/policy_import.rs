@@ -4,6 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::import_panel::read_text;
 use crate::policy::PolicyOrigin;
 use crate::use_policy::{use_policy_context, PolicyState};
 use crate::words::counted;
@@ -28,26 +29,15 @@ pub fn policy_import() -> Html {
         let (problem, try_policy) = (problem.clone(), policy.try_policy.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let file = gloo::file::File::from(file);
-            let name = file.name();
-            // A policy is a page of rules; anything this large is not one.
-            if file.size() > 1024 * 1024 {
-                problem.set(Some(format!("{name} is larger than 1 MB: not a policy")));
-                return;
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                let problem = Callback::from({
+                    let problem = problem.clone();
+                    move |p| problem.set(p)
+                });
+                let open = try_policy.reform(|(text, name)| (text, Some(name)));
+                // A policy is a page of rules; anything this large is not one.
+                read_text(file, 1024 * 1024, "a policy", problem, open);
             }
-            let (problem, try_policy) = (problem.clone(), try_policy.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match gloo::file::futures::read_as_text(&file).await {
-                    Ok(text) => {
-                        problem.set(None);
-                        try_policy.emit((text, Some(name)));
-                    }
-                    Err(_) => problem.set(Some(format!("{name} could not be read as text"))),
-                }
-            });
         })
     };
     let in_force = match &policy.state {

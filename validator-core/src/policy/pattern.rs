@@ -158,7 +158,7 @@ fn compile(regex: &str) -> Result<Pattern, String> {
 #[derive(Debug)]
 pub struct RememberingRegex {
     regex: regex_lite::Regex,
-    answers: Mutex<HashMap<String, bool>>,
+    answers: Mutex<HashMap<String, bool, foldhash::fast::FixedState>>,
 }
 
 /// Answers kept per regex before they are forgotten all at once: a template has a few hundred

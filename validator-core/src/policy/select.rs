@@ -39,15 +39,28 @@ pub enum Key<'v> {
     Index(usize),
 }
 
-/// Where a selected value is: the keys and indexes walked to it.
-pub struct Place<'p, 'v>(&'p [Key<'v>]);
+/// Where a selected value is: the keys and indexes walked to it, each step on the stack of
+/// the walk (a list from the value back to the template), so selecting allocates nothing.
+pub struct Place<'p, 'v>(Option<&'p Step<'p, 'v>>);
+
+/// One step of a walk, and the one before it.
+pub struct Step<'p, 'v> {
+    key: Key<'v>,
+    before: Option<&'p Step<'p, 'v>>,
+}
 
 impl Place<'_, '_> {
     /// The pointer of the place, `base` (the template's pointer) first.
     pub fn pointer(&self, base: &str) -> String {
-        let mut at = String::with_capacity(base.len() + 16 * self.0.len());
+        let mut keys = Vec::new();
+        let mut step = self.0;
+        while let Some(s) = step {
+            keys.push(s.key);
+            step = s.before;
+        }
+        let mut at = String::with_capacity(base.len() + 16 * keys.len());
         at.push_str(base);
-        for key in self.0 {
+        for key in keys.iter().rev() {
             match key {
                 Key::Name(name) => pointer::push_token(&mut at, name),
                 Key::Index(i) => {
@@ -81,8 +94,7 @@ impl Selector {
     /// Calls `visit` with every value the pointer selects under `value`, and its place.
     /// Missing members select nothing.
     pub fn each<'v>(&self, value: &'v Value, mut visit: impl FnMut(&Place<'_, 'v>, &'v Value)) {
-        let mut path = Vec::with_capacity(self.tokens.len());
-        walk(value, &self.tokens, &mut path, &mut visit);
+        walk(value, &self.tokens, None, &mut visit);
     }
 
     /// The one value a pointer without `*` selects, if present.
@@ -115,35 +127,34 @@ fn step<'v>(value: &'v Value, key: &str, index: Option<usize>) -> Option<(Key<'v
     }
 }
 
-fn walk<'v>(
+fn walk<'p, 'v>(
     value: &'v Value,
     tokens: &[Token],
-    path: &mut Vec<Key<'v>>,
+    before: Option<&'p Step<'p, 'v>>,
     visit: &mut dyn FnMut(&Place<'_, 'v>, &'v Value),
 ) {
     let Some((token, rest)) = tokens.split_first() else {
-        visit(&Place(path), value);
+        visit(&Place(before), value);
         return;
     };
-    let mut descend = |key: Key<'v>, child: &'v Value, path: &mut Vec<Key<'v>>| {
-        path.push(key);
-        walk(child, rest, path, visit);
-        path.pop();
+    let mut descend = |key: Key<'v>, child: &'v Value| {
+        let step = Step { key, before };
+        walk(child, rest, Some(&step), visit);
     };
     match (token, value) {
         (Token::Any, Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                descend(Key::Index(i), item, path);
+                descend(Key::Index(i), item);
             }
         }
         (Token::Any, Value::Object(map)) => {
             for (key, child) in map {
-                descend(Key::Name(key), child, path);
+                descend(Key::Name(key), child);
             }
         }
         (Token::Name { key, index }, _) => {
             if let Some((key, child)) = step(value, key, *index) {
-                descend(key, child, path);
+                descend(key, child);
             }
         }
         _ => {}

@@ -24,18 +24,19 @@ use crate::model::{is_expression_value, ApiVersion, Template};
 use crate::pointer;
 use crate::rules::schema as rules;
 
-/// The derived schema texts, in [`ApiVersion::ALL`] order.
+/// The derived schema texts, in [`ApiVersion::ALL`] order: `schemas/*.json` minified by
+/// `build.rs`.
 static SCHEMA_TEXTS: [&str; 10] = [
-    include_str!("../../schemas/2018-02-01-preview.json"),
-    include_str!("../../schemas/2019-02-01-preview.json"),
-    include_str!("../../schemas/2019-05-01-preview.json"),
-    include_str!("../../schemas/2020-02-14.json"),
-    include_str!("../../schemas/2021-10-01.json"),
-    include_str!("../../schemas/2022-02-14.json"),
-    include_str!("../../schemas/2022-07-01.json"),
-    include_str!("../../schemas/2023-07-01.json"),
-    include_str!("../../schemas/2024-02-01.json"),
-    include_str!("../../schemas/2025-10-01.json"),
+    include_str!(concat!(env!("OUT_DIR"), "/2018-02-01-preview.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/2019-02-01-preview.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/2019-05-01-preview.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/2020-02-14.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/2021-10-01.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/2022-02-14.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/2022-07-01.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/2023-07-01.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/2024-02-01.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/2025-10-01.json")),
 ];
 
 #[allow(clippy::declare_interior_mutable_const)]
