@@ -81,6 +81,8 @@ pub fn use_policy(editor: Editor, checker: Checker) -> PolicyContext {
     // The origins of the policies sent and not answered yet: the worker answers in order.
     let sent = use_mut_ref(VecDeque::<PolicyOrigin>::new);
     let bridge: Rc<RefCell<Option<WorkerBridge<CheckerWorker>>>> = use_mut_ref(|| None);
+    // Whether the worker applies a policy now.
+    let applied = use_mut_ref(|| false);
     let send = {
         let (state, sent, bridge) = (state.clone(), sent.clone(), bridge.clone());
         let dispatcher = editor.dispatcher();
@@ -90,11 +92,17 @@ pub fn use_policy(editor: Editor, checker: Checker) -> PolicyContext {
             let mut bridge = bridge.borrow_mut();
             let bridge = bridge.get_or_insert_with(|| {
                 let (state, sent, dispatcher) = (state.clone(), sent.clone(), dispatcher.clone());
+                let applied = applied.clone();
                 checker.fork(Callback::from(move |response| {
                     let Response::PolicyUsed { shape, problems } = response else {
                         return;
                     };
                     let origin = sent.borrow_mut().pop_front().unwrap_or(PolicyOrigin::Site);
+                    // The worker checks with the new policy from now on: check this text again,
+                    // unless it had none and still has none (a site's `null` policy.json).
+                    if applied.replace(shape.is_some()) || shape.is_some() {
+                        dispatcher.dispatch(EditorAction::PolicyChanged);
+                    }
                     state.set(match shape {
                         Some(shape) => PolicyState::Loaded {
                             shape: Rc::new(shape),
@@ -109,8 +117,6 @@ pub fn use_policy(editor: Editor, checker: Checker) -> PolicyContext {
                             }
                         }
                     });
-                    // The worker checks with the new policy from now on: check this text again.
-                    dispatcher.dispatch(EditorAction::PolicyChanged);
                 }))
             });
             bridge.send(Request::UsePolicy { source });
