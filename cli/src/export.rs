@@ -90,13 +90,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let policy = match args
-        .policy
-        .as_deref()
-        .map(load_policy)
-        .transpose()
-        .map(Option::flatten)
-    {
+    let policy = match load_policy(args.policy.as_deref()) {
         Ok(policy) => policy,
         Err(status) => return status,
     };

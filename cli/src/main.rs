@@ -133,12 +133,7 @@ fn main() -> ExitCode {
             unsafe_fixes,
             paths,
         } => {
-            let policy = match policy
-                .as_deref()
-                .map(load_policy)
-                .transpose()
-                .map(Option::flatten)
-            {
+            let policy = match load_policy(policy.as_deref()) {
                 Ok(policy) => policy,
                 Err(status) => return status,
             };
@@ -157,12 +152,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Explain { rule, policy } => {
-            let policy = match policy
-                .as_deref()
-                .map(load_policy)
-                .transpose()
-                .map(Option::flatten)
-            {
+            let policy = match load_policy(policy.as_deref()) {
                 Ok(policy) => policy,
                 Err(status) => return status,
             };
@@ -395,11 +385,14 @@ fn upgrade(path: &str, to: ApiVersion, write: bool, diff: bool) -> ExitCode {
     ExitCode::from(1)
 }
 
-/// Reads and compiles the policy at `path`; on failure prints why (a policy's errors as a
-/// report on standard error, placed in the policy file) and gives exit status 2.
+/// Reads and compiles the policy at `path`, if one is given; on failure prints why (a policy's
+/// errors as a report on standard error, placed in the policy file) and gives exit status 2.
 /// A policy file of `null` (the designer's `dist/policy.json` until a team puts its own there)
 /// says there is none: `Ok(None)`.
-fn load_policy(path: &str) -> Result<Option<Arc<Policy>>, ExitCode> {
+fn load_policy(path: Option<&str>) -> Result<Option<Arc<Policy>>, ExitCode> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
     let text = input::read(path).map_err(|message| {
         eprintln!("aib: policy {}: {}", escape(path), escape(&message));
         ExitCode::from(2)
