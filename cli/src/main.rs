@@ -14,7 +14,7 @@ use aib::input;
 use aib::output::escape::escape;
 use aib::output::{self, Checked, Format};
 use clap::{Parser, Subcommand, ValueEnum};
-use validator_core::policy::{Policy, CODE_PREFIX};
+use validator_core::policy::Policy;
 use validator_core::{rules, ApiVersion, Options, Os};
 
 #[derive(Parser)]
@@ -360,19 +360,10 @@ fn upgrade(path: &str, to: ApiVersion, write: bool, diff: bool) -> ExitCode {
     if upgraded.diagnostics.is_empty() {
         return ExitCode::SUCCESS;
     }
-    let diagnostics = upgraded.diagnostics.clone();
-    let mut summary = validator_core::Summary::default();
-    for d in &diagnostics {
-        match d.severity {
-            validator_core::Severity::Error => summary.errors += 1,
-            validator_core::Severity::Warning => summary.warnings += 1,
-            validator_core::Severity::Info => summary.infos += 1,
-        }
-    }
     let report = validator_core::Report {
+        summary: validator_core::Report::summarize(&upgraded.diagnostics),
         templates: upgraded.report.templates.clone(),
-        diagnostics,
-        summary,
+        diagnostics: upgraded.diagnostics.clone(),
     };
     eprintln!(
         "{}: could not carry over {} finding(s) to API version {to}:",
@@ -411,9 +402,7 @@ fn load_policy(path: Option<&str>) -> Result<Option<Arc<Policy>>, ExitCode> {
 }
 
 fn explain(rule: &str, policy: Option<&Policy>) -> ExitCode {
-    let is_policy_code = rule
-        .get(..CODE_PREFIX.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(CODE_PREFIX));
+    let is_policy_code = validator_core::policy::is_policy_code(rule);
     if let Some(policy) = policy {
         if let Some(policy_rule) = policy.rule(rule) {
             print_stdout(&output::explain_policy_rule(policy, policy_rule));

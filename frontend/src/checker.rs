@@ -16,7 +16,7 @@ use validator_core::{analyze, Analysis, Options, Report};
 use crate::policy::PolicyShape;
 use crate::rule_docs::RuleDoc;
 use std::sync::Arc;
-use validator_core::policy::{Policy, CODE_PREFIX};
+use validator_core::policy::Policy;
 use wasm_bindgen::JsValue;
 
 /// Where the page finds the worker's loader (written by Trunk beside `index.html`, from the
@@ -162,17 +162,15 @@ impl Engine {
                     result,
                 })
             }
-            Request::Explain { rule } => {
-                let of_policy = self
-                    .policy
-                    .as_deref()
-                    .filter(|_| is_policy_code(&rule))
-                    .and_then(|p| p.rule(&rule).map(|r| RuleDoc::of_policy_rule(p, r)));
-                Response::Explained {
-                    doc: of_policy.or_else(|| validator_core::rules::find(&rule).map(RuleDoc::of)),
-                    rule,
+            // A policy's rule first, by code or id, as `aib explain --policy` finds it.
+            Request::Explain { rule } => Response::Explained {
+                doc: match self.policy.as_deref() {
+                    Some(p) => p.rule(&rule).map(|r| RuleDoc::of_policy_rule(p, r)),
+                    None => None,
                 }
-            }
+                .or_else(|| validator_core::rules::find(&rule).map(RuleDoc::of)),
+                rule,
+            },
             Request::UsePolicy { source } => {
                 let read = source.as_deref().map(Policy::parse_optional).transpose();
                 let problems = match read.map(Option::flatten) {
@@ -201,12 +199,6 @@ fn placed(d: &validator_core::Diagnostic) -> String {
         Some(at) => format!("line {}, column {}: {}", at.line, at.column, d.message),
         None => d.message.to_string(),
     }
-}
-
-/// `POL-region`: a rule of the policy, not a built-in one.
-fn is_policy_code(rule: &str) -> bool {
-    rule.get(..CODE_PREFIX.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(CODE_PREFIX))
 }
 
 /// The worker's part of "Upgrade API version": the upgraded text and what it did, in words.
@@ -292,6 +284,7 @@ impl Codec for Json {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use validator_core::{policy, Severity};
 
     fn check(engine: &mut Engine, revision: u64, text: &str) -> Checked {
         let request = Request::Check {
@@ -408,8 +401,10 @@ mod tests {
     /// How many policy findings the check of the Linux starter has.
     fn policy_findings(engine: &mut Engine, revision: u64) -> usize {
         let checked = check(engine, revision, crate::samples::LINUX_STARTER);
-        let policy = |d: &&validator_core::Diagnostic| d.code.starts_with(CODE_PREFIX);
-        checked.report.diagnostics.iter().filter(policy).count()
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .map(|severity| policy::findings(&checked.report, severity))
+            .sum()
     }
 
     #[test]

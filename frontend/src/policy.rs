@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use validator_core::edit::{self, Change};
-use validator_core::policy::{select, Policy};
+use validator_core::policy::{self, Policy};
 
 /// What the form needs of a policy, as the worker sends it:
 ///
@@ -100,15 +100,11 @@ impl PolicyShape {
     /// The values allowed at `rel` (from the template resource), for a pick-list: the first
     /// `allowed` rule's that selects it, as `Policy::allowed_values` says for the check.
     pub fn allowed_at(&self, rel: &str) -> Option<&[Value]> {
-        self.list("allowed")
+        let lists = self
+            .list("allowed")
             .iter()
-            .find(|a| {
-                a["pointer"]
-                    .as_str()
-                    .is_some_and(|p| select::matches(p, rel))
-            })
-            .and_then(|a| a["values"].as_array())
-            .map(Vec::as_slice)
+            .filter_map(|a| Some((a["pointer"].as_str()?, a["values"].as_array()?.as_slice())));
+        policy::first_allowed(lists, rel)
     }
 
     /// What a new template gets filled in: each single allowed value without a wildcard, as

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { doc, json, open, section, serveAndLaunch, setJson, settled } from "./harness.mjs";
+import { doc, json, open, pasteInto, section, serveAndLaunch, setJson, settled, typeInto } from "./harness.mjs";
 
 let server;
 let browser;
@@ -100,8 +100,8 @@ test("the site's policy shapes the form and Review says when it is met", async (
   await section(page, "Basics").click();
   await location.selectOption("westeurope");
   await settled(page);
-  await page.getByLabel("Tag owner *").fill("platform@contoso.example");
-  await page.getByLabel("Tag owner *").press("Tab");
+  await typeInto(page.getByLabel("Tag owner *"), "platform@contoso.example");
+  await page.keyboard.press("Tab");
   await settled(page);
   await section(page, "Build VM").click();
   const vmSize = page.locator('select[data-pointer="/properties/vmProfile/vmSize"]');
@@ -135,7 +135,7 @@ test("a team tries its policy from Import: errors with line and column, then app
 
   // A misspelt vocabulary item is an error placed in the policy file.
   const policyText = trying.getByLabel(/Paste a policy file/);
-  await policyText.fill('{\n  "name": "Fabrikam",\n  "version": "1",\n  "rules": [\n    { "id": "size", "severity": "error", "message": "Small VMs", "alowed": {} }\n  ]\n}\n');
+  await pasteInto(policyText, '{\n  "name": "Fabrikam",\n  "version": "1",\n  "rules": [\n    { "id": "size", "severity": "error", "message": "Small VMs", "alowed": {} }\n  ]\n}\n');
   await trying.getByRole("button", { name: "Try pasted policy" }).click();
   const refused = trying.getByRole("alert");
   await refused.waitFor();
@@ -145,7 +145,7 @@ test("a team tries its policy from Import: errors with line and column, then app
   fabrikam.name = "Fabrikam images";
   fabrikam.starters = [];
   fabrikam.rules = fabrikam.rules.filter((r) => r.id === "vm-size");
-  await policyText.fill(JSON.stringify(fabrikam));
+  await pasteInto(policyText, JSON.stringify(fabrikam));
   await trying.getByRole("button", { name: "Try pasted policy" }).click();
   await trying.getByText("Applied: the Fabrikam images (2026.12) policy, 1 rule, from the policy you are trying.").waitFor();
 

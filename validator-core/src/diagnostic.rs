@@ -372,7 +372,8 @@ impl Report {
             .filter(|d| d.code == crate::rules::syntax::LONE_SURROGATE.code)
     }
 
-    pub(crate) fn summarize(diagnostics: &[Diagnostic]) -> Summary {
+    /// The counts of `diagnostics` by severity.
+    pub fn summarize(diagnostics: &[Diagnostic]) -> Summary {
         let mut summary = Summary::default();
         for d in diagnostics {
             match d.severity {

@@ -23,7 +23,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Report, Severity, Static, Text};
-use crate::edit::{self, InPlace};
+use crate::edit;
 use crate::{check, pointer, Options};
 
 /// Rounds of check-and-fix at most. A round applies at least one fix or declines one; real
@@ -116,7 +116,7 @@ pub fn apply_all(text: &str, options: &Options, wanted: impl Fn(&Diagnostic) -> 
                     next = new;
                     in_batch.push(d);
                 }
-                Err(InPlace::Invalid(_) | InPlace::NotInPlace(_)) => refused.push(d),
+                Err(_) => refused.push(d),
             }
         }
         for d in refused {
@@ -237,10 +237,7 @@ fn reach(fix: &Fix) -> Reach {
 
 /// True when one pointer is the other or inside it.
 fn nested(a: &str, b: &str) -> bool {
-    let within = |inner: &str, outer: &str| {
-        inner == outer || (inner.starts_with(outer) && inner[outer.len()..].starts_with('/'))
-    };
-    within(a, b) || within(b, a)
+    pointer::relative_to(a, b).is_some() || pointer::relative_to(b, a).is_some()
 }
 
 /// The fixes of one round: the text fixes whose spans do not meet (from the last to the first),

@@ -1,7 +1,7 @@
 //! Review's line about the organisation's policy: whether the template meets it, what is left
 //! to do if not, or why the policy given cannot be used.
 
-use validator_core::policy::CODE_PREFIX;
+use validator_core::policy;
 use validator_core::Severity;
 use yew::prelude::*;
 
@@ -22,14 +22,7 @@ pub fn policy_verdict() -> Html {
             </div>
         },
         PolicyState::Loaded { shape, origin } => {
-            let count = |severity: Severity| {
-                editor
-                    .report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.code.starts_with(CODE_PREFIX) && d.severity == severity)
-                    .count()
-            };
+            let count = |severity| policy::findings(&editor.report, severity);
             let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
             let title = shape.title();
             let (class, verdict) = match (errors, warnings) {

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use validator_core::{ApiVersion, Edit, Fix, Span};
+use validator_core::ApiVersion;
 use yew::prelude::*;
 
 use super::{use_checker_context, use_editor};
@@ -36,14 +36,8 @@ pub fn upgrade_api_version() -> Html {
             // Only onto the text it was made from: typing in between wins.
             if upgraded.from == *editor.text {
                 if upgraded.text != upgraded.from {
-                    editor.dispatch(EditorAction::ApplyFix(Fix {
-                        description: "upgrade the API version".into(),
-                        edits: vec![Edit::Text {
-                            span: Span::new(0, upgraded.from.len()),
-                            text: upgraded.text.clone(),
-                        }],
-                        applicability: Default::default(),
-                    }));
+                    // The whole text replaced, as one undoable step (what a paste does).
+                    editor.dispatch(EditorAction::Paste(upgraded.text.clone()));
                 }
                 editor.dispatch(EditorAction::Notify(upgraded.summary.clone()));
             }

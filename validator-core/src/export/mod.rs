@@ -97,16 +97,10 @@ pub struct PolicyNote {
 impl PolicyNote {
     /// The note for `policy` from a report checked with it.
     pub fn of(policy: &crate::policy::Policy, report: &Report) -> Self {
-        let errors = report
-            .diagnostics
-            .iter()
-            .filter(|d| d.code.starts_with(crate::policy::CODE_PREFIX))
-            .filter(|d| d.severity == crate::Severity::Error)
-            .count();
         PolicyNote {
             name: policy.name().to_owned(),
             version: policy.version().to_owned(),
-            errors,
+            errors: crate::policy::findings(report, crate::Severity::Error),
         }
     }
 

@@ -52,6 +52,22 @@ pub use uri_prefixes::UriPrefixes;
 /// The prefix of every policy rule's code.
 pub const CODE_PREFIX: &str = "POL-";
 
+/// True for a policy rule's code as a person types it (`POL-region`, `pol-region`).
+pub fn is_policy_code(code: &str) -> bool {
+    code.get(..CODE_PREFIX.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(CODE_PREFIX))
+}
+
+/// How many of a report's findings of this severity are a policy's: none of severity `error`
+/// is what "the template meets the policy" means, in the designer's Review and in exports.
+pub fn findings(report: &Report, severity: Severity) -> usize {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == severity && d.code.starts_with(CODE_PREFIX))
+        .count()
+}
+
 crate::declare_rule! {
     /// ## What it checks
     /// A policy file: its JSON, its fields and each rule's. Not a template rule: its findings
@@ -248,12 +264,11 @@ impl Policy {
     /// assert_eq!(sizes, [serde_json::json!("Standard_D4s_v5")]);
     /// ```
     pub fn allowed_values(&self, pointer: &str) -> Option<&[Value]> {
-        self.rules.iter().find_map(|r| match &r.check {
-            Check::Allowed(values) if select::matches(&values.pointer, pointer) => {
-                Some(values.values.as_slice())
-            }
+        let lists = self.rules.iter().filter_map(|r| match &r.check {
+            Check::Allowed(values) => Some((values.pointer.as_str(), values.values.as_slice())),
             _ => None,
-        })
+        });
+        first_allowed(lists, pointer)
     }
 
     /// The values a form can fill in: each `allowed` rule with one value and no wildcard, as
@@ -300,6 +315,19 @@ impl Policy {
             }
         }
     }
+}
+
+/// The values of the first of `lists` (`allowed` rules' pointers and values, in the policy's
+/// order) whose pointer selects `pointer`: what a pick-list offers there. The designer's page,
+/// which holds the lists but not the compiled policy, asks the same question.
+pub fn first_allowed<'a>(
+    lists: impl IntoIterator<Item = (&'a str, &'a [Value])>,
+    pointer: &str,
+) -> Option<&'a [Value]> {
+    lists
+        .into_iter()
+        .find(|(pattern, _)| select::matches(pattern, pointer))
+        .map(|(_, values)| values)
 }
 
 impl PartialEq for Policy {
