@@ -101,7 +101,7 @@ pub const FACTS: &[Fact] = &[
     // replicationRegions"; `replicationRegions` and `storageAccountType` are "[Deprecated]"
     // and no longer required.
     Fact {
-        since: ApiVersion::V2022_07_01,
+        since: rules::distribute::TARGET_REGIONS_SINCE,
         kind: Kind::TargetRegions,
     },
 ];

@@ -88,10 +88,16 @@ fn has_steps(template: &serde_json::Value) -> bool {
 /// that does while no template was found (broken beyond recognition, or too large to read) is
 /// still one the user wants checked.
 fn mentions_image_builder(text: &str) -> bool {
-    const NAME: &[u8] = b"microsoft.virtualmachineimages";
+    use validator_core::model::IMAGE_TEMPLATE_TYPE;
+    // The provider namespace, `Microsoft.VirtualMachineImages`.
+    let name = IMAGE_TEMPLATE_TYPE
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .as_bytes();
     text.as_bytes()
-        .windows(NAME.len())
-        .any(|w| w.eq_ignore_ascii_case(NAME))
+        .windows(name.len())
+        .any(|w| w.eq_ignore_ascii_case(name))
 }
 
 /// The LSP diagnostics of a check, in the order of [`Checked::findings`].

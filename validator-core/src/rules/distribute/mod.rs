@@ -14,8 +14,8 @@ pub use gallery_image_id::GALLERY_IMAGE_ID;
 pub use gallery_region_replication::GALLERY_REGION_REPLICATION;
 pub use managed_image_target::MANAGED_IMAGE_TARGET;
 pub use no_distribution_target::NO_DISTRIBUTION_TARGET;
-pub(crate) use replication_settings::target_regions;
 pub use replication_settings::REPLICATION_SETTINGS;
+pub(crate) use replication_settings::{target_regions, TARGET_REGIONS_SINCE};
 pub use shallow_replication::SHALLOW_REPLICATION;
 pub use vhd_output_lifetime::VHD_OUTPUT_LIFETIME;
 

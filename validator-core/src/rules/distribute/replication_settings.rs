@@ -76,8 +76,12 @@ pub(crate) fn target_regions(regions: &[Value], storage: Option<&str>) -> Option
         .collect()
 }
 
+/// The first API version with `targetRegions`, which "supersedes replicationRegions" there
+/// (the REST API spec of 2022-07-01); `aib upgrade` rewrites across it.
+pub(crate) const TARGET_REGIONS_SINCE: ApiVersion = ApiVersion::V2022_07_01;
+
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
-    let modern = template.api_version >= ApiVersion::V2022_07_01;
+    let modern = template.api_version >= TARGET_REGIONS_SINCE;
     for target in template
         .distributors()
         .iter()
