@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// Escapes one reference token (`~` becomes `~0`, `/` becomes `~1`).
 pub fn escape(token: &str) -> String {
@@ -110,6 +110,34 @@ pub fn last_token(pointer: &str) -> Option<String> {
     pointer.rfind('/').map(|i| unescape(&pointer[i + 1..]))
 }
 
+/// Objects up to this many members are searched by comparing keys: a template's objects are
+/// small, and hashing the key (SipHash, in serde_json's map) costs more than the comparisons.
+const SCANNED_MEMBERS: usize = 16;
+
+/// The member `key` of an object, with the key as stored. Use it instead of `Map::get` on
+/// paths every check walks.
+///
+/// ```
+/// use serde_json::json;
+/// use validator_core::pointer::member;
+/// let doc = json!({"location": "westeurope", "tags": {}});
+/// let (key, value) = member(doc.as_object().unwrap(), "location").unwrap();
+/// assert_eq!((key.as_str(), value.as_str()), ("location", Some("westeurope")));
+/// assert!(member(doc.as_object().unwrap(), "Location").is_none());
+/// ```
+pub fn member<'a>(map: &'a Map<String, Value>, key: &str) -> Option<(&'a String, &'a Value)> {
+    if map.len() <= SCANNED_MEMBERS {
+        map.iter().find(|(k, _)| k.as_str() == key)
+    } else {
+        map.get_key_value(key)
+    }
+}
+
+/// The value of the member `key`, as [`member`] finds it.
+pub fn get<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    member(map, key).map(|(_, value)| value)
+}
+
 /// Looks a pointer up in a document.
 pub fn resolve<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
     // `Value::pointer` unescapes every token with `str::replace` (two allocations each); rules
@@ -120,14 +148,14 @@ pub fn resolve<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
     let mut current = root;
     for token in pointer.strip_prefix('/')?.split('/') {
         let unescaped;
-        let token = if token.contains('~') {
+        let token = if memchr::memchr(b'~', token.as_bytes()).is_some() {
             unescaped = unescape(token);
             unescaped.as_str()
         } else {
             token
         };
         current = match current {
-            Value::Object(map) => map.get(token)?,
+            Value::Object(map) => get(map, token)?,
             Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
             _ => return None,
         };

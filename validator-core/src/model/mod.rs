@@ -28,9 +28,10 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut rest = text;
     let mut offset = 0;
-    while let Some(open) = rest.find('<') {
+    // Byte searches: every string value of a template is looked at, and most have no `<`.
+    while let Some(open) = memchr::memchr(b'<', rest.as_bytes()) {
         let after = &rest[open + 1..];
-        let Some(close) = after.find(['>', '<', '\n']) else {
+        let Some(close) = memchr::memchr3(b'>', b'<', b'\n', after.as_bytes()) else {
             break;
         };
         if after.as_bytes()[close] == b'>' {
@@ -145,7 +146,7 @@ impl<'a> Step<'a> {
             index,
             pointer,
             fields,
-            kind: literal_str(fields.get("type")),
+            kind: literal_str(crate::pointer::get(fields, "type")),
             read_often,
         }
     }
@@ -158,7 +159,7 @@ impl<'a> Step<'a> {
     pub fn get(&self, key: &str) -> Option<&'a Value> {
         match READ_OFTEN.iter().position(|k| *k == key) {
             Some(slot) => self.read_often[slot],
-            None => self.fields.get(key),
+            None => crate::pointer::get(self.fields, key),
         }
     }
 

@@ -92,8 +92,7 @@ pub(crate) fn kind_matches(kind: Option<&str>, step: &Step) -> bool {
 /// True when `pattern` is absent or the step's string `field` passes it.
 pub(crate) fn field_matches(pattern: Option<&Pattern>, step: &Step, field: &str) -> bool {
     pattern.is_none_or(|p| {
-        step.fields
-            .get(field)
+        step.get(field)
             .and_then(Value::as_str)
             .is_some_and(|t| p.is_match(t))
     })

@@ -19,6 +19,7 @@ use super::customize::{field_matches, kind_matches, Fields};
 use super::{pattern::Pattern, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::model::{self, Step, Template};
+use crate::pointer;
 
 /// What one target must be like; absent fields match anything.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,7 +117,7 @@ impl DistributeIncludes {
         let Some(wanted) = self.min_replicas else {
             return;
         };
-        let fewest = |s: &Step| replicas(s.fields.get("targetRegions"));
+        let fewest = |s: &Step| replicas(s.get("targetRegions"));
         if targets
             .iter()
             .any(|s| fewest(s).is_none_or(|n| n >= wanted))
@@ -140,7 +141,10 @@ fn replicas(regions: Option<&Value>) -> Option<u64> {
     let regions = regions.as_array()?;
     let mut fewest = None;
     for region in regions {
-        let count = match region.get("replicaCount") {
+        let count = match region
+            .as_object()
+            .and_then(|r| pointer::get(r, "replicaCount"))
+        {
             None => 1,
             Some(count) => count.as_u64()?,
         };

@@ -76,7 +76,10 @@ impl Required {
                 continue;
             }
             wanted.parent.each(template.value, |place, entry| {
-                if entry.as_object().is_some_and(|o| !o.contains_key(key)) {
+                if entry
+                    .as_object()
+                    .is_some_and(|o| pointer::get(o, key).is_none())
+                {
                     let at = place.pointer(&template.base);
                     out.push(rule.finding(at, format!("`{key}` is missing")));
                 }
@@ -91,7 +94,10 @@ pub(crate) fn check_tags(
     rule: &Rule,
     out: &mut Vec<Diagnostic>,
 ) {
-    let given = template.value.get("tags");
+    let given = template
+        .value
+        .as_object()
+        .and_then(|v| pointer::get(v, "tags"));
     if given.is_some_and(crate::model::is_expression_value) {
         return;
     }

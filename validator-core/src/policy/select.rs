@@ -108,20 +108,10 @@ impl Selector {
     }
 }
 
-/// Objects up to this many members are searched by comparing keys: a template's objects are
-/// small, and hashing the key (SipHash, for the map's lookup) cost more than the comparisons.
-const SCANNED_MEMBERS: usize = 16;
-
 /// The child `key` of `value`: a member, or the entry at `index`.
 fn step<'v>(value: &'v Value, key: &str, index: Option<usize>) -> Option<(Key<'v>, &'v Value)> {
     match value {
-        Value::Object(map) if map.len() <= SCANNED_MEMBERS => map
-            .iter()
-            .find(|(k, _)| k.as_str() == key)
-            .map(|(k, v)| (Key::Name(k.as_str()), v)),
-        Value::Object(map) => map
-            .get_key_value(key)
-            .map(|(k, v)| (Key::Name(k.as_str()), v)),
+        Value::Object(map) => pointer::member(map, key).map(|(k, v)| (Key::Name(k.as_str()), v)),
         Value::Array(items) => index.and_then(|i| Some((Key::Index(i), items.get(i)?))),
         _ => None,
     }

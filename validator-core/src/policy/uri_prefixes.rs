@@ -42,7 +42,7 @@ impl UriPrefixes {
         let steps = template.customizers().iter().chain(template.validators());
         for step in steps {
             for field in URI_FIELDS {
-                let Some(uri) = step.fields.get(field).and_then(Value::as_str) else {
+                let Some(uri) = step.get(field).and_then(Value::as_str) else {
                     continue;
                 };
                 if super::not_yet_known(uri) {
@@ -55,7 +55,7 @@ impl UriPrefixes {
                     );
                     out.push(rule.finding(format!("{}/{field}", step.pointer), detail));
                 }
-                let checksum = step.fields.get("sha256Checksum").and_then(Value::as_str);
+                let checksum = step.get("sha256Checksum").and_then(Value::as_str);
                 if self.require_checksum && checksum.is_none_or(|c| c.trim().is_empty()) {
                     let detail = format!("`{field}` has no `sha256Checksum`");
                     out.push(rule.finding(step.pointer.clone(), detail).at_key());
