@@ -5,6 +5,9 @@
 //! template (`avm-ptn-image-builder-arm`). Also hover and completion on the 1 MB template, which
 //! the message loop answers itself: they must stay far below a keystroke's check.
 
+#[path = "../../validator-core/benches/allocator.rs"]
+mod allocator;
+
 #[path = "../tests/lsp_support/mod.rs"]
 mod lsp_support;
 

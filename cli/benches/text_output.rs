@@ -3,6 +3,9 @@
 //! on a file of short lines and on a file that is one line. The diagnostics are made here, not
 //! by `check`, so that only rendering is measured.
 
+#[path = "../../validator-core/benches/allocator.rs"]
+mod allocator;
+
 use aib::output::{render, Checked, Format};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use validator_core::rules::syntax::TRAILING_COMMA;

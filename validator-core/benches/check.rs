@@ -1,6 +1,9 @@
 //! `check` (parse + schema + rules) on corpus templates. `scripts/bench.sh` runs this and the
 //! ajv benchmark on the same templates and writes the ratios into BENCHMARKS.md.
 
+#[path = "allocator.rs"]
+mod allocator;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use validator_core::{check, Options};
 

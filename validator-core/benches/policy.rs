@@ -10,6 +10,9 @@
 //! times a few milliseconds apart, the median over hundreds of rounds written to
 //! `target/policy-paired.json` for the report.
 
+#[path = "allocator.rs"]
+mod allocator;
+
 use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, Criterion};

@@ -2,6 +2,16 @@
 //! (`benches/shapes.rs`), at 100 KB, 1 MB and 10 MB. `scripts/bench.sh` turns the means into
 //! the growth factor per 10× of input in BENCHMARKS.md; the target is at most about 12×, and a
 //! 10 MB template of any shape checked in under 2 s.
+//!
+//! Criterion times the sizes one after another, minutes apart, and this machine's speed drifts
+//! over minutes (its last-level cache is shared with other virtual machines): the same build
+//! gave 1 MB → 10 MB factors 2× apart in two runs. So the growth factors come from a *paired*
+//! measurement as well: rounds that alternate a block of checks at one size with a block at ten
+//! times the size, the median over the rounds of the per-check ratio, written to
+//! `target/scaling-paired.json` for the report.
+
+#[path = "allocator.rs"]
+mod allocator;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use validator_core::{check, Options};
@@ -30,6 +40,63 @@ fn bench_scaling(c: &mut Criterion) {
         }
     }
     group.finish();
+    let paired: Vec<serde_json::Value> = shapes::SHAPES
+        .iter()
+        .flat_map(|(shape, _)| {
+            SIZES
+                .windows(2)
+                .map(move |pair| paired_growth(shape, pair[0], pair[1]))
+        })
+        .collect();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/scaling-paired.json");
+    std::fs::write(path, serde_json::to_string_pretty(&paired).unwrap()).unwrap();
+}
+
+/// Checks per block at the smaller size and at the larger one (the second check of a large
+/// block finds the memory as the first left it, as criterion's repeated checks do).
+const SMALL_BLOCK: u32 = 20;
+const LARGE_BLOCK: u32 = 2;
+
+/// The growth factor from `small` bytes to `large` bytes: rounds alternate a block of checks at
+/// each size (which goes first alternates too), each round gives the ratio of the time per check;
+/// the median and quartiles over the rounds.
+fn paired_growth(shape: &str, small: usize, large: usize) -> serde_json::Value {
+    let small_text = shapes::generate(shape, small);
+    let large_text = shapes::generate(shape, large);
+    let options = Options::default();
+    let per_check = |text: &str, checks: u32| {
+        let start = std::time::Instant::now();
+        for _ in 0..checks {
+            std::hint::black_box(check(std::hint::black_box(text), &options));
+        }
+        start.elapsed().as_secs_f64() / f64::from(checks)
+    };
+    // Fewer rounds at the larger sizes, so that the measurement takes seconds, not minutes.
+    let rounds = if large > 1_000_000 { 7 } else { 21 };
+    let mut ratios: Vec<f64> = (0..rounds)
+        .map(|round| {
+            let (small_time, large_time) = if round % 2 == 0 {
+                let s = per_check(&small_text, SMALL_BLOCK);
+                (s, per_check(&large_text, LARGE_BLOCK))
+            } else {
+                let l = per_check(&large_text, LARGE_BLOCK);
+                (per_check(&small_text, SMALL_BLOCK), l)
+            };
+            // Per 10× of input: the generated texts are only about the sizes asked for.
+            let size_ratio = large_text.len() as f64 / small_text.len() as f64;
+            large_time / small_time * 10.0 / size_ratio
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    let at = |q: usize| ratios[(rounds - 1) * q / 4];
+    eprintln!(
+        "{shape} {small} -> {large}: paired growth {:.1}x (quartiles {:.1} to {:.1})",
+        at(2),
+        at(1),
+        at(3)
+    );
+    serde_json::json!({"shape": shape, "from": small, "to": large, "rounds": rounds,
+        "median": at(2), "lower_quartile": at(1), "upper_quartile": at(3)})
 }
 
 criterion_group!(benches, bench_scaling);

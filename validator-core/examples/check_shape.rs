@@ -4,6 +4,9 @@
 //! placeholders 1000000 2`. The difference between 2 checks and 1 is one warm check, as
 //! criterion measures it (generating the text and compiling the schemas happen once).
 
+#[path = "../benches/allocator.rs"]
+mod allocator;
+
 #[path = "../benches/shapes.rs"]
 #[allow(dead_code)]
 mod shapes;

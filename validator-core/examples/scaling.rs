@@ -2,6 +2,9 @@
 //! `cargo run --release -p validator-core --example scaling [max-bytes] [shape]`.
 //! The numbers that count come from `cargo bench --bench scaling`.
 
+#[path = "../benches/allocator.rs"]
+mod allocator;
+
 use std::time::Instant;
 
 #[path = "../benches/shapes.rs"]

@@ -440,7 +440,9 @@ fn sort_in_reading_order(diagnostics: &mut [Diagnostic]) {
 
 /// Turns every span into lines and columns, all in one pass over the text.
 fn place(text: &str, diagnostics: &mut [Diagnostic]) {
-    let mut offsets = Vec::new();
+    // Room for a span and one related place each: growing a vector of hundreds of thousands
+    // of offsets copied it and took fresh memory from the kernel at every doubling.
+    let mut offsets = Vec::with_capacity(3 * diagnostics.len());
     for d in diagnostics.iter() {
         if let Some(span) = d.span {
             offsets.extend([span.start, span.end]);

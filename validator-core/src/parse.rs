@@ -10,8 +10,9 @@
 
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::hash::BuildHasher;
 
-use indexmap::IndexSet;
+use hashbrown::HashTable;
 use serde_json::{Map, Number, Value};
 
 use crate::diagnostic::{Diagnostic, Edit, Position, Span};
@@ -81,9 +82,97 @@ impl Offsets {
 }
 
 /// The keys of a large object in the order of its members, so a key's index is its member's
-/// position. A set that keeps each key's hash: a `HashMap` hashes every key again when it
-/// grows, which in an object larger than the cache is a cache miss per key.
-type KeyPositions = IndexSet<String>;
+/// position. The keys are copied one after another into one string, and the table holds
+/// positions with a 32-bit hash each. An `IndexSet<String>` was an allocation per key and a
+/// 32-byte entry per member; in an object larger than the cache, every one of those is a miss.
+/// The stored hash lets the table grow without reading the keys again.
+#[derive(Debug, Default, Clone)]
+struct KeyPositions {
+    /// The keys, one after another.
+    keys: String,
+    /// Where each key ends in `keys`.
+    ends: Vec<u32>,
+    /// (hash, position) of every key.
+    table: HashTable<(u32, u32)>,
+}
+
+/// The key at `position` of the keys written one after another into `keys`, each ending where
+/// `ends` says.
+fn key_at<'k>(keys: &'k str, ends: &[u32], position: u32) -> &'k str {
+    let start = position
+        .checked_sub(1)
+        .map_or(0, |before| ends[before as usize]);
+    &keys[start as usize..ends[position as usize] as usize]
+}
+
+impl KeyPositions {
+    fn from_keys<'k>(keys: impl Iterator<Item = &'k String>) -> Self {
+        let mut positions = KeyPositions::default();
+        for key in keys {
+            positions.push(key);
+        }
+        positions
+    }
+
+    fn key(&self, position: u32) -> &str {
+        key_at(&self.keys, &self.ends, position)
+    }
+
+    /// 32 bits of the key's hash, stored beside its position.
+    fn hash(key: &str) -> u32 {
+        foldhash::fast::FixedState::with_seed(0).hash_one(key) as u32
+    }
+
+    /// The table's 64-bit hash, made from the stored 32 bits: multiplied out so that the high
+    /// bits, which the table's control bytes use, differ too.
+    fn spread(hash: u32) -> u64 {
+        u64::from(hash).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    fn get_index_of(&self, key: &str) -> Option<usize> {
+        let hash = Self::hash(key);
+        self.table
+            .find(Self::spread(hash), |&(h, p)| {
+                h == hash && self.key(p) == key
+            })
+            .map(|&(_, p)| p as usize)
+    }
+
+    /// The position of `key`; a key not there yet is added at the next position, and `None`
+    /// returned. One search of the table for both.
+    fn find_or_push(&mut self, key: &str) -> Option<usize> {
+        let hash = Self::hash(key);
+        let position = self.ends.len() as u32;
+        let (keys, ends) = (&self.keys, &self.ends);
+        match self.table.entry(
+            Self::spread(hash),
+            |&(h, p)| h == hash && key_at(keys, ends, p) == key,
+            |&(h, _)| Self::spread(h),
+        ) {
+            hashbrown::hash_table::Entry::Occupied(found) => Some(found.get().1 as usize),
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                slot.insert((hash, position));
+                self.keys.push_str(key);
+                self.ends
+                    .push(u32::try_from(self.keys.len()).unwrap_or(u32::MAX));
+                None
+            }
+        }
+    }
+
+    /// Adds a key that is not there yet, at the next position.
+    fn push(&mut self, key: &str) {
+        let position = self.ends.len() as u32;
+        self.keys.push_str(key);
+        self.ends
+            .push(u32::try_from(self.keys.len()).unwrap_or(u32::MAX));
+        let hash = Self::hash(key);
+        self.table
+            .insert_unique(Self::spread(hash), (hash, position), |&(h, _)| {
+                Self::spread(h)
+            });
+    }
+}
 
 /// Objects with more members than this get a key index; below it, a scan is faster.
 const INDEXED_OBJECT: usize = 16;
@@ -445,7 +534,12 @@ impl Parser<'_> {
         self.depth += 1;
         let mut map = Map::new();
         let children_start = self.open_children.len();
-        let mut key_positions: Option<KeyPositions> = None;
+        // A large object's key index and members, gathered in order and made into its map at
+        // the end: a map of that size costs a search of a table larger than the cache for
+        // every member, and a comparison with a key stored elsewhere for every duplicate; a
+        // map made at the end from members whose keys are known to differ has room for all of
+        // them from the start and compares nothing.
+        let mut large: Option<(KeyPositions, Vec<(String, Value)>)> = None;
         loop {
             self.skip_trivia();
             match self.peek() {
@@ -502,8 +596,8 @@ impl Parser<'_> {
                 // last one's value.
                 // The key index of a large object holds the same keys as the map: asking the
                 // map first would be one more lookup in a table larger than the cache.
-                let duplicate = match &key_positions {
-                    Some(positions) => positions.get_index_of(&key),
+                let duplicate = match &mut large {
+                    Some((positions, _)) => positions.find_or_push(&key),
                     None if map.contains_key(&key) => map.keys().position(|k| *k == key),
                     None => None,
                 };
@@ -533,20 +627,23 @@ impl Parser<'_> {
                     None => {
                         self.open_children.push(node);
                         let members = self.open_children.len() - children_start;
-                        match &mut key_positions {
-                            Some(positions) => {
-                                positions.insert(key.clone());
-                            }
-                            None if members > INDEXED_OBJECT => {
-                                let mut positions: KeyPositions = map.keys().cloned().collect();
-                                positions.insert(key.clone());
-                                key_positions = Some(positions);
-                            }
-                            None => {}
+                        // (An indexed object's new key was added by `find_or_push`.)
+                        if large.is_none() && members > INDEXED_OBJECT {
+                            let mut positions = KeyPositions::from_keys(map.keys());
+                            positions.push(&key);
+                            large =
+                                Some((positions, std::mem::take(&mut map).into_iter().collect()));
                         }
                     }
                 }
-                map.insert(key, value);
+                // A duplicate keeps the first one's place and takes its value, as in the map.
+                match (&mut large, duplicate) {
+                    (Some((_, members)), Some(position)) => members[position].1 = value,
+                    (Some((_, members)), None) => members.push((key, value)),
+                    (None, _) => {
+                        map.insert(key, value);
+                    }
+                }
             }
             self.pointer.truncate(saved);
             self.skip_trivia();
@@ -584,7 +681,9 @@ impl Parser<'_> {
         }
         self.depth -= 1;
         self.close_children(slot, children_start);
-        if let Some(positions) = key_positions {
+        if let Some((positions, members)) = large {
+            map = Map::with_capacity(members.len());
+            map.extend(members);
             self.index.key_positions.insert(slot as u32, positions);
         }
         Value::Object(map)
@@ -1356,12 +1455,30 @@ mod tests {
     #[test]
     fn duplicates_in_a_large_object_point_at_their_first_definition() {
         let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
-        let text = format!("{{{}, \"k30\": \"again\", \"k3\": 0}}", keys.join(", "));
+        // `k\u0031` is `k1` written with an escape: the same key.
+        let text = format!(
+            "{{{}, \"k30\": \"again\", \"k3\": 0, \"k\\u0031\": \"escaped\"}}",
+            keys.join(", ")
+        );
         let parsed = parse(&text);
-        assert_eq!(codes(&parsed), vec!["AIB004", "AIB004"]);
+        assert_eq!(codes(&parsed), vec!["AIB004", "AIB004", "AIB004"]);
         let first = parsed.diagnostics[0].related[0].span.unwrap();
         assert_eq!(&text[first.start..first.end], "\"k30\"");
         let value = parsed.value.as_ref().unwrap();
+        // Every key once, in the order first written; the last value of each.
+        let order: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let expected: Vec<String> = (0..40).map(|i| format!("k{i}")).collect();
+        assert_eq!(order, expected);
+        assert_eq!(value["k30"], "again");
+        assert_eq!(value["k3"], 0);
+        assert_eq!(value["k1"], "escaped");
+        let k1 = parsed.index.get(value, "/k1").unwrap();
+        assert_eq!(&text[k1.value.start..k1.value.end], "\"escaped\"");
         let k30 = parsed.index.get(value, "/k30").unwrap();
         assert_eq!(&text[k30.value.start..k30.value.end], "\"again\"");
         let k39 = parsed.index.get(value, "/k39").unwrap();
