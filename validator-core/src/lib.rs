@@ -35,7 +35,6 @@ pub use diagnostic::{
 pub use model::{ApiVersion, Os};
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use serde_json::Value;
 
@@ -171,7 +170,8 @@ fn check_document(
         .filter(|(_, d)| d.code == rules::syntax::UNQUOTED_PLACEHOLDER.code)
         .map(|(i, d)| (i, std::mem::take(&mut d.pointer)))
         .collect();
-    let mut unquoted_placeholders: HashSet<&str> = HashSet::with_capacity(lent.len());
+    let mut unquoted_placeholders =
+        model::PointerSet::with_capacity_and_hasher(lent.len(), Default::default());
     unquoted_placeholders.extend(lent.iter().map(|(_, pointer)| pointer.as_str()));
     for item in found {
         let Some(value) = normalized_resource(root, &item.pointer) else {

@@ -54,6 +54,10 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     found
 }
 
+/// A set of pointers, hashed with foldhash: one lookup per string value with a placeholder,
+/// where std's SipHash cost more than the rest of the lookup.
+pub type PointerSet<'a> = std::collections::HashSet<&'a str, foldhash::fast::FixedState>;
+
 /// Where the template's API version came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiVersionSource {
@@ -86,7 +90,7 @@ pub struct Template<'a> {
     pub os: Option<Os>,
     pub os_evidence: Option<OsEvidence>,
     /// Pointers of the values the parser reported as unquoted `<placeholders>`.
-    pub unquoted_placeholders: &'a std::collections::HashSet<&'a str>,
+    pub unquoted_placeholders: &'a PointerSet<'a>,
     /// The entries of `customize`, `validate.inVMValidations` and `distribute`, made once: most
     /// rules read them.
     pub steps: StepLists<'a>,

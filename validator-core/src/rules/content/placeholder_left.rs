@@ -1,10 +1,9 @@
-use std::collections::HashSet;
 use std::fmt::Write;
 
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{placeholders, Template};
+use crate::model::{placeholders, PointerSet, Template};
 use crate::pointer;
 
 crate::declare_rule! {
@@ -122,7 +121,7 @@ fn walk(
     value: &Value,
     at: &mut String,
     in_script: bool,
-    parser_reported: &HashSet<&str>,
+    parser_reported: &PointerSet,
     found: &mut Vec<(String, Vec<String>, bool)>,
     depth: usize,
 ) {
