@@ -72,7 +72,7 @@ fn paired_growth(shape: &str, small: usize, large: usize) -> serde_json::Value {
         start.elapsed().as_secs_f64() / f64::from(checks)
     };
     // Fewer rounds at the larger sizes, so that the measurement takes seconds, not minutes.
-    let rounds = if large > 1_000_000 { 7 } else { 21 };
+    let rounds = if large > 1_000_000 { 9 } else { 21 };
     let mut ratios: Vec<f64> = (0..rounds)
         .map(|round| {
             let (small_time, large_time) = if round % 2 == 0 {
