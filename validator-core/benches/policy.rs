@@ -22,6 +22,8 @@ use validator_core::{check, Options};
 
 #[path = "common.rs"]
 mod common;
+#[path = "paired.rs"]
+mod paired;
 
 const EXAMPLE: &str = include_str!("../../examples/policy/contoso.json");
 
@@ -143,9 +145,7 @@ fn bench_policy(c: &mut Criterion) {
 const ROUNDS: usize = 401;
 const CHECKS_PER_ROUND: u32 = 20;
 
-/// The time of a check with `with` over one without, from alternating rounds: the median and
-/// quartiles of the rounds' ratios. Which kind goes first alternates too, so that neither
-/// always finds the cache as the other left it.
+/// The time of a check with `with` over one without, from alternating rounds.
 fn paired_ratio(label: &str, text: &str, without: &Options, with: &Options) -> Value {
     let time = |options: &Options| {
         let start = std::time::Instant::now();
@@ -154,28 +154,12 @@ fn paired_ratio(label: &str, text: &str, without: &Options, with: &Options) -> V
         }
         start.elapsed().as_secs_f64()
     };
-    let mut ratios: Vec<f64> = (0..ROUNDS)
-        .map(|round| {
-            let (plain, policed) = if round % 2 == 0 {
-                let plain = time(without);
-                (plain, time(with))
-            } else {
-                let policed = time(with);
-                (time(without), policed)
-            };
-            policed / plain
-        })
-        .collect();
-    ratios.sort_by(f64::total_cmp);
-    let at = |q: usize| ratios[(ROUNDS - 1) * q / 4];
+    let ratio = paired::ratio(ROUNDS, || time(without), || time(with));
     eprintln!(
         "{label}: paired ratio with 50 rules {:.3} (quartiles {:.3} to {:.3})",
-        at(2),
-        at(1),
-        at(3)
+        ratio.median, ratio.lower_quartile, ratio.upper_quartile
     );
-    json!({"template": label, "rounds": ROUNDS, "checks_per_round": CHECKS_PER_ROUND,
-           "median": at(2), "lower_quartile": at(1), "upper_quartile": at(3)})
+    ratio.with(json!({"template": label, "rounds": ROUNDS, "checks_per_round": CHECKS_PER_ROUND}))
 }
 
 criterion_group!(benches, bench_policy);

@@ -16,6 +16,8 @@ mod allocator;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use validator_core::{check, Options};
 
+#[path = "paired.rs"]
+mod paired;
 #[path = "shapes.rs"]
 mod shapes;
 
@@ -57,9 +59,8 @@ fn bench_scaling(c: &mut Criterion) {
 const SMALL_BLOCK: u32 = 20;
 const LARGE_BLOCK: u32 = 2;
 
-/// The growth factor from `small` bytes to `large` bytes: rounds alternate a block of checks at
-/// each size (which goes first alternates too), each round gives the ratio of the time per check;
-/// the median and quartiles over the rounds.
+/// The growth factor from `small` bytes to `large` bytes, per 10× of input, from rounds that
+/// alternate a block of checks at each size.
 fn paired_growth(shape: &str, small: usize, large: usize) -> serde_json::Value {
     let small_text = shapes::generate(shape, small);
     let large_text = shapes::generate(shape, large);
@@ -73,30 +74,18 @@ fn paired_growth(shape: &str, small: usize, large: usize) -> serde_json::Value {
     };
     // Fewer rounds at the larger sizes, so that the measurement takes seconds, not minutes.
     let rounds = if large > 1_000_000 { 9 } else { 21 };
-    let mut ratios: Vec<f64> = (0..rounds)
-        .map(|round| {
-            let (small_time, large_time) = if round % 2 == 0 {
-                let s = per_check(&small_text, SMALL_BLOCK);
-                (s, per_check(&large_text, LARGE_BLOCK))
-            } else {
-                let l = per_check(&large_text, LARGE_BLOCK);
-                (per_check(&small_text, SMALL_BLOCK), l)
-            };
-            // Per 10× of input: the generated texts are only about the sizes asked for.
-            let size_ratio = large_text.len() as f64 / small_text.len() as f64;
-            large_time / small_time * 10.0 / size_ratio
-        })
-        .collect();
-    ratios.sort_by(f64::total_cmp);
-    let at = |q: usize| ratios[(rounds - 1) * q / 4];
+    // Per 10× of input: the generated texts are only about the sizes asked for.
+    let per_ten = 10.0 / (large_text.len() as f64 / small_text.len() as f64);
+    let ratio = paired::ratio(
+        rounds,
+        || per_check(&small_text, SMALL_BLOCK) / per_ten,
+        || per_check(&large_text, LARGE_BLOCK),
+    );
     eprintln!(
         "{shape} {small} -> {large}: paired growth {:.1}x (quartiles {:.1} to {:.1})",
-        at(2),
-        at(1),
-        at(3)
+        ratio.median, ratio.lower_quartile, ratio.upper_quartile
     );
-    serde_json::json!({"shape": shape, "from": small, "to": large, "rounds": rounds,
-        "median": at(2), "lower_quartile": at(1), "upper_quartile": at(3)})
+    ratio.with(serde_json::json!({"shape": shape, "from": small, "to": large, "rounds": rounds}))
 }
 
 criterion_group!(benches, bench_scaling);
