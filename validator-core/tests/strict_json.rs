@@ -274,8 +274,48 @@ fn assert_agrees(value: &Value, upper: bool) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The text of an object with these members, keys from a small set so that many repeat; a key
+/// may be written with a `\u` escape for one of its letters, which is the same key.
+fn object_with_repeated_keys() -> impl Strategy<Value = String> {
+    prop::collection::vec((0..30u8, any::<bool>(), any::<i32>()), 0..80).prop_map(|members| {
+        let written: Vec<String> = members
+            .iter()
+            .map(|(key, escaped, value)| {
+                let key = if *escaped {
+                    format!("\\u006b{key}")
+                } else {
+                    format!("k{key}")
+                };
+                format!("\"{key}\": {value}")
+            })
+            .collect();
+        format!("{{{}}}", written.join(", "))
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Objects large enough for the parser's key index (more than 16 members), with duplicates:
+    /// the same keys in the same order as serde_json's map, the last value of each, and a
+    /// warning for every repeat.
+    #[test]
+    fn agrees_with_serde_json_on_repeated_keys(text in object_with_repeated_keys()) {
+        let expected = strict(&text).unwrap();
+        let parsed = parse::parse(&text);
+        let value = parsed.value.clone().unwrap();
+        let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        prop_assert_eq!(keys(&value), keys(&expected));
+        prop_assert_eq!(&value, &expected);
+        let members = text.matches("\": ").count();
+        let repeats = parsed.diagnostics.iter().filter(|d| d.code == "AIB004").count();
+        prop_assert_eq!(repeats, members - keys(&expected).len());
+        // Every member's span is found by its pointer, and is the last value written.
+        for (key, member) in expected.as_object().unwrap() {
+            let spans = parsed.index.get(&value, &format!("/{key}")).unwrap();
+            prop_assert_eq!(&text[spans.value.start..spans.value.end], member.to_string());
+        }
+    }
 
     #[test]
     fn agrees_with_serde_json_on_generated_documents(value in json_value(), upper in any::<bool>()) {
