@@ -28,20 +28,25 @@ def ms(ns):
     return f"{ns / 1e6:,.1f} ms" if ns < 1e9 else f"{ns / 1e9:.2f} s"
 
 
-def growth_rows(group, shapes, sizes):
-    """A row per shape: the mean at each size and the growth factor per 10× of input, scaled to
-    exactly 10× by the measured sizes (a generated text is a little longer than asked)."""
+def growth_rows(group, shapes, sizes, paired_file):
+    """A row per shape: the mean at each size, then for each step the growth factor per 10× of
+    input measured paired (its median in bold, quartiles in brackets; from `paired_file`, which
+    the bench writes beside criterion's directory) and as criterion's means divided, scaled to
+    exactly 10× by the measured sizes (a generated text is a little longer than asked). The worst
+    factor is the worst paired median."""
+    paired = {(p["shape"], p["from"]): p for p in json.load(open(os.path.join(criterion_dir, "..", paired_file)))}
     out = []
     worst = 0.0
     for shape in shapes:
         times = [criterion_ns(f"{shape}/{size}", group) for size in sizes]
         lengths = [criterion_bytes(group, f"{shape}/{size}") for size in sizes]
-        factors = []
+        cells = []
         for i in range(1, len(sizes)):
-            factor = (times[i] / times[i - 1]) / (lengths[i] / lengths[i - 1]) * 10
-            worst = max(worst, factor)
-            factors.append(f"{factor:.1f}×")
-        out.append(f"| {shape} | " + " | ".join(ms(t) for t in times) + " | " + " | ".join(factors) + " |")
+            sequential = (times[i] / times[i - 1]) / (lengths[i] / lengths[i - 1]) * 10
+            pair = paired[(shape, sizes[i - 1])]
+            worst = max(worst, pair["median"])
+            cells.append(f"**{pair['median']:.1f}×** ({pair['lower_quartile']:.1f}–{pair['upper_quartile']:.1f}), {sequential:.1f}×")
+        out.append(f"| {shape} | " + " | ".join(ms(t) for t in times) + " | " + " | ".join(cells) + " |")
     return "\n".join(out), worst
 
 
@@ -90,24 +95,9 @@ for item in inputs:
     )
 
 SHAPES = ["trailing-commas", "duplicate-keys", "placeholders", "warning-per-entry", "long-line", "deep-nesting"]
-scaling_sizes = [100_000, 1_000_000, 10_000_000]
-# Written by the scaling bench beside criterion's directory: alternating rounds of two sizes.
-scaling_paired = {(p["shape"], p["from"]): p for p in json.load(open(os.path.join(criterion_dir, "..", "scaling-paired.json")))}
-scaling_rows = []
-worst = 0.0
-for shape in SHAPES:
-    times = [criterion_ns(f"{shape}/{size}", "scaling") for size in scaling_sizes]
-    lengths = [criterion_bytes("scaling", f"{shape}/{size}") for size in scaling_sizes]
-    cells = []
-    for i in range(1, len(scaling_sizes)):
-        sequential = (times[i] / times[i - 1]) / (lengths[i] / lengths[i - 1]) * 10
-        pair = scaling_paired[(shape, scaling_sizes[i - 1])]
-        worst = max(worst, pair["median"])
-        cells.append(f"**{pair['median']:.1f}×** ({pair['lower_quartile']:.1f}–{pair['upper_quartile']:.1f}), {sequential:.1f}×")
-    scaling_rows.append(f"| {shape} | " + " | ".join(ms(t) for t in times) + " | " + " | ".join(cells) + " |")
-scaling = "\n".join(scaling_rows)
+scaling, worst = growth_rows("scaling", SHAPES, [100_000, 1_000_000, 10_000_000], "scaling-paired.json")
 ten_mb = max(criterion_ns(f"{shape}/10000000", "scaling") for shape in SHAPES)
-text_output, text_worst = growth_rows("text_output", ["lines", "one_line"], [10_000, 100_000, 1_000_000])
+text_output, text_worst = growth_rows("text_output", ["lines", "one_line"], [10_000, 100_000, 1_000_000], "text-output-paired.json")
 cli = json.load(open(cli_path))
 scaling_section = f"""## Growth with the input
 
@@ -131,7 +121,8 @@ same build.
 Worst growth factor (paired median): **{worst:.1f}×** ({'met' if worst <= 12.0 else '**not met**'}); slowest 10 MB template: **{ms(ten_mb)}**.
 
 Rendering text output for people (`cargo bench -p aib --bench text_output`: one diagnostic per
-50 bytes, short lines or all on one line, rendering only):
+50 bytes, short lines or all on one line, rendering only; growth factors as above, paired in
+bold; worst paired median {text_worst:.1f}×):
 
 | shape | 10 KB | 100 KB | 1 MB | 10 KB → 100 KB | 100 KB → 1 MB |
 |---|---|---|---|---|---|
