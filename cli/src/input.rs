@@ -1,10 +1,33 @@
-//! Reads a template file as text, whatever encoding an editor or shell gave it.
+//! Reads a template or policy file as text, whatever encoding an editor or shell gave it.
 
 use std::fs::File;
 use std::io::Read;
+use std::sync::Arc;
 
 use validator_core::diagnostic::size;
-use validator_core::MAX_INPUT_BYTES;
+use validator_core::policy::Policy;
+use validator_core::{Report, MAX_INPUT_BYTES};
+
+/// Why a policy file given by path cannot be used.
+#[derive(Debug)]
+pub enum PolicyError {
+    /// The file could not be read: the reason.
+    Unreadable(String),
+    /// The file was read and has errors, each placed in its text.
+    Invalid { text: String, report: Report },
+}
+
+/// Reads the policy file at `path` (`-` is standard input), which may say there is no policy
+/// (`null`, as the designer's `dist/policy.json` does until a team replaces it). The same for
+/// `aib check`, `aib export`, `aib explain` and `aib lsp`; each says in its own way why a file
+/// cannot be used.
+pub fn read_policy(path: &str) -> Result<Option<Arc<Policy>>, PolicyError> {
+    let text = read(path).map_err(PolicyError::Unreadable)?;
+    match Policy::parse_optional(&text) {
+        Ok(policy) => Ok(policy.map(Arc::new)),
+        Err(report) => Err(PolicyError::Invalid { text, report }),
+    }
+}
 
 /// Reads `path` (`-` is standard input) and decodes it: UTF-8 (with or without BOM), or
 /// UTF-16 with a BOM, which Windows PowerShell's `Out-File` writes by default. Inputs over
@@ -92,7 +115,57 @@ pub use validator_core::decode::decode;
 
 #[cfg(test)]
 mod tests {
-    use super::too_large;
+    use super::{read_policy, too_large, PolicyError};
+
+    /// A file in the system's temporary folder with `text`, removed when dropped.
+    struct TempFile(std::path::PathBuf);
+
+    impl TempFile {
+        fn new(name: &str, text: &str) -> Self {
+            let path =
+                std::env::temp_dir().join(format!("aib-input-{}-{name}", std::process::id()));
+            std::fs::write(&path, text).unwrap();
+            TempFile(path)
+        }
+
+        fn path(&self) -> &str {
+            self.0.to_str().unwrap()
+        }
+    }
+
+    impl Drop for TempFile {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    #[test]
+    fn a_policy_file_is_read_or_says_there_is_none_or_why_not() {
+        let good = TempFile::new(
+            "good.json",
+            include_str!("../../examples/policy/contoso.json"),
+        );
+        let policy = read_policy(good.path()).unwrap().unwrap();
+        assert_eq!(policy.name(), "Contoso platform images");
+
+        let none = TempFile::new("none.json", "// no policy yet\nnull\n");
+        assert!(read_policy(none.path()).unwrap().is_none());
+
+        let broken = TempFile::new("broken.json", "{\n  \"name\": 1\n}");
+        match read_policy(broken.path()) {
+            Err(PolicyError::Invalid { text, report }) => {
+                assert!(text.contains("\"name\": 1"));
+                assert!(!report.diagnostics.is_empty());
+            }
+            other => panic!("expected the policy's errors, got {other:?}"),
+        }
+
+        let missing = format!("{}.missing", broken.path());
+        assert!(matches!(
+            read_policy(&missing),
+            Err(PolicyError::Unreadable(_))
+        ));
+    }
 
     #[test]
     fn sizes_are_said_in_mib_like_the_limit() {

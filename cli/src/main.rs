@@ -390,19 +390,21 @@ fn load_policy(path: Option<&str>) -> Result<Option<Arc<Policy>>, ExitCode> {
     let Some(path) = path else {
         return Ok(None);
     };
-    let text = input::read(path).map_err(|message| {
-        eprintln!("aib: policy {}: {}", escape(path), escape(&message));
-        ExitCode::from(2)
-    })?;
-    let read = Policy::parse_optional(&text).map(|p| p.map(Arc::new));
-    read.map_err(|report| {
-        let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
-        let checked = [Checked::with_report(path, text, report)];
-        eprint!("{}", output::render(Format::Text, &checked, color));
-        eprintln!(
-            "aib: policy {}: not usable; nothing was checked",
-            escape(path)
-        );
+    input::read_policy(path).map_err(|error| {
+        match error {
+            input::PolicyError::Unreadable(message) => {
+                eprintln!("aib: policy {}: {}", escape(path), escape(&message));
+            }
+            input::PolicyError::Invalid { text, report } => {
+                let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
+                let checked = [Checked::with_report(path, text, report)];
+                eprint!("{}", output::render(Format::Text, &checked, color));
+                eprintln!(
+                    "aib: policy {}: not usable; nothing was checked",
+                    escape(path)
+                );
+            }
+        }
         ExitCode::from(2)
     })
 }

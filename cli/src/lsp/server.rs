@@ -19,7 +19,6 @@ use lsp_types::{
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use validator_core::policy::Policy;
 use validator_core::{ApiVersion, Options, Os};
 
 use super::checker::Checker;
@@ -117,17 +116,17 @@ fn settings(given: Option<&Value>) -> (Arc<Settings>, Vec<String>) {
         }
         parsed
     });
-    let policy = text("policy").and_then(|path| {
-        let loaded = crate::input::read(path).and_then(|text| {
-            Policy::parse_optional(&text)
-                .map_err(|_| "not a usable policy; `aib check --policy` tells why".to_owned())
-        });
-        match loaded {
-            Ok(policy) => policy.map(Arc::new),
-            Err(why) => {
-                problems.push(format!("aib: policy {path}: {why}; checking without it"));
-                None
-            }
+    let policy = text("policy").and_then(|path| match crate::input::read_policy(path) {
+        Ok(policy) => policy,
+        Err(error) => {
+            let why = match error {
+                crate::input::PolicyError::Unreadable(why) => why,
+                crate::input::PolicyError::Invalid { .. } => {
+                    "not a usable policy; `aib check --policy` tells why".to_owned()
+                }
+            };
+            problems.push(format!("aib: policy {path}: {why}; checking without it"));
+            None
         }
     });
     let settings = Settings {
