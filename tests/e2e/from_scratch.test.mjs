@@ -104,3 +104,46 @@ test("a Windows build from a blank template takes at most 20 clicks and 150 keys
   console.log(`# from scratch: ${clicks} clicks, ${keystrokes} keystrokes`);
   assert.deepEqual(consoleErrors, []);
 });
+
+// Found by the test above when the machine was loaded: the ID builder's parts were bound to
+// their last committed text, so a render while one was being typed (the checker answering an
+// earlier edit) put that text back and the typing was lost ("win2022-iis" became "-iis").
+test("typing in a part of the ID builder survives the page re-rendering before it is committed", async () => {
+  const { page, consoleErrors } = await open(browser, server.url);
+  await page.getByRole("button", { name: "New" }).click();
+  await page.getByRole("button", { name: "Blank template" }).click();
+  await settled(page);
+  await section(page, "Distribute").click();
+  await page.getByLabel("Type of the new entry").selectOption({ label: "SharedImage" });
+  await page.locator(".add-entry button").click();
+  await settled(page);
+
+  await page.getByLabel("Subscription ID").first().click();
+  await page.keyboard.type(SUBSCRIPTION);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("rg-images");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("galimages");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("win2022");
+  // Another edit commits while the image name is half typed and keeps the focus: the page
+  // re-renders with the checker's answer, as it does when an earlier edit's check comes in.
+  await page.locator('[data-pointer="/properties/distribute/0/runOutputName"]').evaluate((input) => {
+    input.value = "win2022-iis";
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  await settled(page);
+  assert.equal((await doc(page)).properties.distribute[0].runOutputName, "win2022-iis");
+  assert.equal(await page.evaluate(() => document.activeElement?.value), "win2022", "the typing is still there");
+  await page.keyboard.type("-iis");
+  await page.keyboard.press("Tab");
+  await settled(page);
+
+  const template = await doc(page);
+  assert.equal(
+    template.properties.distribute[0].galleryImageId,
+    `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/galimages/images/win2022-iis`,
+  );
+  assert.equal(template.properties.distribute[0].runOutputName, "win2022-iis");
+  assert.deepEqual(consoleErrors, []);
+});

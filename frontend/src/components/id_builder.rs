@@ -7,6 +7,7 @@ use validator_core::model::resource_id::{self, compose, part_names};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::text_box::TextBox;
 use crate::pickers::IdKind;
 
 #[derive(Properties, PartialEq)]
@@ -77,7 +78,11 @@ pub fn id_builder(props: &IdBuilderProps) -> Html {
             let (parts, onbuild, kind) = (parts.clone(), props.onbuild.clone(), props.kind);
             Callback::from(move |e: Event| {
                 let mut next = (*parts).clone();
-                next[i] = e.target_unchecked_into::<HtmlInputElement>().value().trim().to_owned();
+                next[i] = e
+                    .target_unchecked_into::<HtmlInputElement>()
+                    .value()
+                    .trim()
+                    .to_owned();
                 if next.iter().all(|p| !p.is_empty()) {
                     let names: Vec<&str> = next[2..].iter().map(String::as_str).collect();
                     onbuild.emit(compose(kind.shape(), &next[0], &next[1], &names));
@@ -85,10 +90,12 @@ pub fn id_builder(props: &IdBuilderProps) -> Html {
                 parts.set(next);
             })
         };
+        // Not a bound `value`: a render while a part is being typed (the checker answering)
+        // would put the last committed text back over the typing.
         html! {
             <div class="id-part" key={i}>
                 <label for={id.clone()}>{ label }</label>
-                <input {id} type="text" value={parts[i].clone()} {onchange} disabled={props.disabled} spellcheck="false" />
+                <TextBox {id} value={parts[i].clone()} {onchange} disabled={props.disabled} />
             </div>
         }
     });

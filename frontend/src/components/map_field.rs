@@ -8,30 +8,10 @@ use yew::prelude::*;
 use super::diagnostics::FieldMessages;
 use super::field::{field_hint, FieldProps};
 use super::id_builder::IdBuilder;
+use super::text_box::TextBox;
 use super::{field_id, use_field, FieldContext};
 use crate::pickers::IdKind;
 use crate::state::EditorAction;
-use crate::use_dom_value::use_dom_value;
-
-#[derive(Properties, PartialEq)]
-struct RowInputProps {
-    id: String,
-    value: String,
-    onchange: Callback<Event>,
-    disabled: bool,
-    #[prop_or_default]
-    pointer: Option<AttrValue>,
-}
-
-/// A name or a value of one entry, committed when left (see `use_dom_value`).
-#[function_component(RowInput)]
-fn row_input(props: &RowInputProps) -> Html {
-    let text_box = use_dom_value(&props.value);
-    html! {
-        <input id={props.id.clone()} type="text" ref={text_box} data-pointer={props.pointer.clone()}
-               onchange={props.onchange.clone()} disabled={props.disabled} />
-    }
-}
 
 #[function_component(MapField)]
 pub fn map_field(props: &FieldProps) -> Html {
@@ -115,10 +95,10 @@ pub fn map_field(props: &FieldProps) -> Html {
         html! {
             <div class={classes!("map-row", object_values.then_some("keys-only"))} key={key.clone()}>
                 <label for={key_id.clone()} class="visually-hidden">{ format!("Name {}", i + 1) }</label>
-                <RowInput id={key_id} value={key.clone()} pointer={Some(AttrValue::from(key_pointer.clone()))} onchange={rename} {disabled} />
+                <TextBox id={key_id} value={key.clone()} pointer={Some(AttrValue::from(key_pointer.clone()))} onchange={rename} {disabled} />
                 if !object_values {
                     <label for={value_id.clone()} class="visually-hidden">{ format!("Value of {key}") }</label>
-                    <RowInput id={value_id} value={shown} onchange={set} {disabled} />
+                    <TextBox id={value_id} value={shown} onchange={set} {disabled} />
                 }
                 <button type="button" class="danger" onclick={remove} {disabled} aria-label={format!("Remove {key}")}>{ "Remove" }</button>
                 if pointer_ends_with_identities {

@@ -29,6 +29,7 @@ pub mod section_view;
 pub mod status_bar;
 pub mod storage_problem;
 pub mod template_picker;
+pub mod text_box;
 pub mod toolbar;
 pub mod unreadable_saved_work;
 pub mod upgrade_api_version;
