@@ -15,7 +15,7 @@ use aib::output::escape::escape;
 use aib::output::{self, Checked, Format};
 use clap::{Parser, Subcommand, ValueEnum};
 use validator_core::policy::Policy;
-use validator_core::{rules, ApiVersion, Options, Os};
+use validator_core::{ApiVersion, Options, Os};
 
 /// mimalloc rather than the system's: on large templates glibc's malloc gave freed memory back to
 /// the kernel between checks and scattered the next check's allocations (10 MB of placeholders:
@@ -411,15 +411,9 @@ fn load_policy(path: Option<&str>) -> Result<Option<Arc<Policy>>, ExitCode> {
 
 fn explain(rule: &str, policy: Option<&Policy>) -> ExitCode {
     let is_policy_code = validator_core::policy::is_policy_code(rule);
-    if let Some(policy) = policy {
-        if let Some(policy_rule) = policy.rule(rule) {
-            print_stdout(&output::explain_policy_rule(policy, policy_rule));
-            return ExitCode::SUCCESS;
-        }
-    }
-    match rules::find(rule) {
-        Some(meta) => {
-            print_stdout(&output::explain(meta));
+    match validator_core::policy::find_rule(rule, policy) {
+        Some(named) => {
+            print_stdout(&output::explain_named(named));
             ExitCode::SUCCESS
         }
         None if is_policy_code && policy.is_none() => {

@@ -16,7 +16,7 @@ use validator_core::{analyze, Analysis, Options, Report};
 use crate::policy::PolicyShape;
 use crate::rule_docs::RuleDoc;
 use std::sync::Arc;
-use validator_core::policy::Policy;
+use validator_core::policy::{NamedRule, Policy};
 use wasm_bindgen::JsValue;
 
 /// Where the page finds the worker's loader (written by Trunk beside `index.html`, from the
@@ -162,13 +162,14 @@ impl Engine {
                     result,
                 })
             }
-            // A policy's rule first, by code or id, as `aib explain --policy` finds it.
+            // As `aib explain --policy` finds it (`policy::find_rule`).
             Request::Explain { rule } => Response::Explained {
-                doc: match self.policy.as_deref() {
-                    Some(p) => p.rule(&rule).map(|r| RuleDoc::of_policy_rule(p, r)),
-                    None => None,
-                }
-                .or_else(|| validator_core::rules::find(&rule).map(RuleDoc::of)),
+                doc: validator_core::policy::find_rule(&rule, self.policy.as_deref()).map(
+                    |named| match named {
+                        NamedRule::Policy(policy, rule) => RuleDoc::of_policy_rule(policy, rule),
+                        NamedRule::Builtin(meta) => RuleDoc::of(meta),
+                    },
+                ),
                 rule,
             },
             Request::UsePolicy { source } => {

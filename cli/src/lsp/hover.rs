@@ -8,7 +8,7 @@ use serde_json::Value;
 use validator_core::complete::context::{self, Place};
 use validator_core::policy::Policy;
 use validator_core::schema::{self, help, locate};
-use validator_core::{pointer, rules, ApiVersion};
+use validator_core::{pointer, ApiVersion};
 
 use super::diagnostics::Checked;
 use super::position;
@@ -57,13 +57,8 @@ fn findings_at(checked: &Checked, offset: usize, policy: Option<&Policy>) -> Vec
     }
     codes
         .into_iter()
-        .filter_map(|code| match rules::find(code) {
-            Some(rule) => Some(crate::output::explain(rule)),
-            None => policy.and_then(|policy| {
-                let rule = policy.rule(code)?;
-                Some(crate::output::explain_policy_rule(policy, rule))
-            }),
-        })
+        .filter_map(|code| validator_core::policy::find_rule(code, policy))
+        .map(crate::output::explain_named)
         .collect()
 }
 

@@ -145,6 +145,16 @@ pub fn explain(rule: &RuleMeta) -> String {
     )
 }
 
+/// `aib explain` of a rule found by `policy::find_rule`.
+pub fn explain_named(rule: validator_core::policy::NamedRule) -> String {
+    match rule {
+        validator_core::policy::NamedRule::Policy(policy, rule) => {
+            explain_policy_rule(policy, rule)
+        }
+        validator_core::policy::NamedRule::Builtin(meta) => explain(meta),
+    }
+}
+
 /// `aib explain POL-<id> --policy …`: the policy rule's heading, its policy and documentation.
 pub fn explain_policy_rule(policy: &Policy, rule: &Rule) -> String {
     format!(

@@ -317,6 +317,32 @@ impl Policy {
     }
 }
 
+/// A rule named by a code or id: one of a policy's, or a built-in one.
+#[derive(Debug, Clone, Copy)]
+pub enum NamedRule<'p> {
+    Policy(&'p Policy, &'p Rule),
+    Builtin(&'static crate::rules::RuleMeta),
+}
+
+/// The rule `code_or_id` names, as every place that explains rules looks it up (`aib explain`,
+/// the language server's hover, the designer's rule pages): the policy's rules first (by
+/// `POL-` code or id), then the built-in ones (by code or name).
+///
+/// ```
+/// use validator_core::policy::{find_rule, NamedRule, Policy};
+/// let policy = Policy::parse(r#"{"name": "Contoso", "version": "1", "rules": [{"id": "region",
+///   "severity": "error", "message": "Build in Europe",
+///   "allowed": {"pointer": "/location", "values": ["westeurope"]}}]}"#).unwrap();
+/// assert!(matches!(find_rule("POL-region", Some(&policy)), Some(NamedRule::Policy(..))));
+/// assert!(matches!(find_rule("AIB003", Some(&policy)), Some(NamedRule::Builtin(r)) if r.code == "AIB003"));
+/// assert!(find_rule("POL-region", None).is_none());
+/// ```
+pub fn find_rule<'p>(code_or_id: &str, policy: Option<&'p Policy>) -> Option<NamedRule<'p>> {
+    policy
+        .and_then(|p| Some(NamedRule::Policy(p, p.rule(code_or_id)?)))
+        .or_else(|| crate::rules::find(code_or_id).map(NamedRule::Builtin))
+}
+
 /// The values of the first of `lists` (`allowed` rules' pointers and values, in the policy's
 /// order) whose pointer selects `pointer`: what a pick-list offers there. The designer's page,
 /// which holds the lists but not the compiled policy, asks the same question.
