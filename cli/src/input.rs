@@ -115,57 +115,7 @@ pub use validator_core::decode::decode;
 
 #[cfg(test)]
 mod tests {
-    use super::{read_policy, too_large, PolicyError};
-
-    /// A file in the system's temporary folder with `text`, removed when dropped.
-    struct TempFile(std::path::PathBuf);
-
-    impl TempFile {
-        fn new(name: &str, text: &str) -> Self {
-            let path =
-                std::env::temp_dir().join(format!("aib-input-{}-{name}", std::process::id()));
-            std::fs::write(&path, text).unwrap();
-            TempFile(path)
-        }
-
-        fn path(&self) -> &str {
-            self.0.to_str().unwrap()
-        }
-    }
-
-    impl Drop for TempFile {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_file(&self.0);
-        }
-    }
-
-    #[test]
-    fn a_policy_file_is_read_or_says_there_is_none_or_why_not() {
-        let good = TempFile::new(
-            "good.json",
-            include_str!("../../examples/policy/contoso.json"),
-        );
-        let policy = read_policy(good.path()).unwrap().unwrap();
-        assert_eq!(policy.name(), "Contoso platform images");
-
-        let none = TempFile::new("none.json", "// no policy yet\nnull\n");
-        assert!(read_policy(none.path()).unwrap().is_none());
-
-        let broken = TempFile::new("broken.json", "{\n  \"name\": 1\n}");
-        match read_policy(broken.path()) {
-            Err(PolicyError::Invalid { text, report }) => {
-                assert!(text.contains("\"name\": 1"));
-                assert!(!report.diagnostics.is_empty());
-            }
-            other => panic!("expected the policy's errors, got {other:?}"),
-        }
-
-        let missing = format!("{}.missing", broken.path());
-        assert!(matches!(
-            read_policy(&missing),
-            Err(PolicyError::Unreadable(_))
-        ));
-    }
+    use super::too_large;
 
     #[test]
     fn sizes_are_said_in_mib_like_the_limit() {

@@ -253,3 +253,32 @@ fn the_no_policy_placeholder_checks_the_built_in_rules_only() {
     assert_eq!(text(&with.stdout), text(&without.stdout));
     assert!(!text(&with.stdout).contains("POL-"));
 }
+
+/// The reader the commands and the language server share.
+#[test]
+fn a_policy_file_is_read_or_says_there_is_none_or_why_not() {
+    let good = TempFile::new(
+        "reader-good.json",
+        include_str!("../../examples/policy/contoso.json"),
+    );
+    let policy = aib::input::read_policy(good.path()).unwrap().unwrap();
+    assert_eq!(policy.name(), "Contoso platform images");
+
+    let none = TempFile::new("reader-none.json", "// no policy yet\nnull\n");
+    assert!(aib::input::read_policy(none.path()).unwrap().is_none());
+
+    let broken = TempFile::new("reader-broken.json", "{\n  \"name\": 1\n}");
+    match aib::input::read_policy(broken.path()) {
+        Err(aib::input::PolicyError::Invalid { text, report }) => {
+            assert!(text.contains("\"name\": 1"));
+            assert!(!report.diagnostics.is_empty());
+        }
+        other => panic!("expected the policy's errors, got {other:?}"),
+    }
+
+    let missing = format!("{}.missing", broken.path());
+    assert!(matches!(
+        aib::input::read_policy(&missing),
+        Err(aib::input::PolicyError::Unreadable(_))
+    ));
+}
