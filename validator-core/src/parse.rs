@@ -112,7 +112,7 @@ impl KeyPositions {
     fn from_keys<'k>(keys: impl Iterator<Item = &'k String>) -> Self {
         let mut positions = KeyPositions::default();
         for key in keys {
-            positions.push(key);
+            positions.find_or_push(key);
         }
         positions
     }
@@ -161,19 +161,6 @@ impl KeyPositions {
                 None
             }
         }
-    }
-
-    /// Adds a key that is not there yet, at the next position.
-    fn push(&mut self, key: &str) {
-        let position = self.ends.len() as u32;
-        self.keys.push_str(key);
-        self.ends
-            .push(u32::try_from(self.keys.len()).unwrap_or(u32::MAX));
-        let hash = Self::hash(key);
-        self.table
-            .insert_unique(Self::spread(hash), (hash, position), |&(h, _)| {
-                Self::spread(h)
-            });
     }
 }
 
@@ -633,7 +620,7 @@ impl Parser<'_> {
                         // (An indexed object's new key was added by `find_or_push`.)
                         if large.is_none() && members > INDEXED_OBJECT {
                             let mut positions = KeyPositions::from_keys(map.keys());
-                            positions.push(&key);
+                            positions.find_or_push(&key);
                             large =
                                 Some((positions, std::mem::take(&mut map).into_iter().collect()));
                         }
