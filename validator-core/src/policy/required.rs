@@ -94,10 +94,7 @@ pub(crate) fn check_tags(
     rule: &Rule,
     out: &mut Vec<Diagnostic>,
 ) {
-    let given = template
-        .value
-        .as_object()
-        .and_then(|v| pointer::get(v, "tags"));
+    let given = template.get("/tags");
     if given.is_some_and(crate::model::is_expression_value) {
         return;
     }
