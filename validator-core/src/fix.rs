@@ -128,7 +128,7 @@ pub fn apply_all(text: &str, options: &Options, wanted: impl Fn(&Diagnostic) -> 
         }
         let next_report = check(&next, options);
         let removing_comments = in_batch.iter().any(|d| is_comment(d));
-        let lost_comment = !removing_comments && comments(&next_report) < comments(&report);
+        let lost_comment = !removing_comments && comments(&next) < comments(&current);
         if worse(&report, &next_report) || lost_comment || seen.contains(&next) {
             if in_batch.len() > 1 {
                 one_at_a_time = true;
@@ -187,9 +187,13 @@ fn is_comment(d: &Diagnostic) -> bool {
     d.code == crate::rules::syntax::JSON_COMMENT.code
 }
 
-/// How many comments the checked text has: the parser reports each one.
-fn comments(report: &Report) -> usize {
-    report.diagnostics.iter().filter(|d| is_comment(d)).count()
+/// How many comments `text` has.
+fn comments(text: &str) -> usize {
+    use crate::lex::Token;
+    crate::lex::tokens(text)
+        .iter()
+        .filter(|(_, t)| matches!(t, Token::LineComment(_) | Token::BlockComment(_)))
+        .count()
 }
 
 /// What a fix touches: the source ranges of text fixes, the pointers of value fixes.
