@@ -50,6 +50,20 @@ def growth_rows(group, shapes, sizes, paired_file):
     return "\n".join(out), worst
 
 
+def peer_growth_rows(shapes, paired_file):
+    """A row per shape that is strict JSON: the paired growth of `check` beside that of the peer
+    the bench measured in the same rounds' way on the same texts (`serde_json::from_str`)."""
+    paired = json.load(open(os.path.join(criterion_dir, "..", paired_file)))
+    out = []
+    for shape in shapes:
+        steps = [p for p in paired if p["shape"] == shape and "peer" in p]
+        if not steps:
+            continue
+        cells = [f"{p['median']:.1f}× / {p['peer']['median']:.1f}× ({p['peer']['lower_quartile']:.1f}–{p['peer']['upper_quartile']:.1f})" for p in steps]
+        out.append(f"| {shape} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
 def version(cmd):
     try:
         return subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[0]
@@ -96,6 +110,7 @@ for item in inputs:
 
 SHAPES = ["trailing-commas", "duplicate-keys", "placeholders", "warning-per-entry", "long-line", "deep-nesting"]
 scaling, worst = growth_rows("scaling", SHAPES, [100_000, 1_000_000, 10_000_000], "scaling-paired.json")
+peer_growth = peer_growth_rows(SHAPES, "scaling-paired.json")
 ten_mb = max(criterion_ns(f"{shape}/10000000", "scaling") for shape in SHAPES)
 text_output, text_worst = growth_rows("text_output", ["lines", "one_line"], [10_000, 100_000, 1_000_000], "text-output-paired.json")
 cli = json.load(open(cli_path))
@@ -119,6 +134,15 @@ same build.
 {scaling}
 
 Worst growth factor (paired median): **{worst:.1f}×** ({'met' if worst <= 12.0 else '**not met**'}); slowest 10 MB template: **{ms(ten_mb)}**.
+
+The peer, on the shapes that are strict JSON: `serde_json::from_str` builds the same value from
+the same texts (an `IndexMap` per object, as `check` does) and reports nothing. Its growth,
+measured paired in the same run, shows what this machine's caches make of the value alone
+(`check`'s paired median / the peer's, quartiles in brackets):
+
+| shape | 100 KB → 1 MB | 1 MB → 10 MB |
+|---|---|---|
+{peer_growth}
 
 Rendering text output for people (`cargo bench -p aib --bench text_output`: one diagnostic per
 50 bytes, short lines or all on one line, rendering only; growth factors as above, paired in

@@ -9,6 +9,10 @@
 //! measurement as well: rounds that alternate a block of checks at one size with a block at ten
 //! times the size, the median over the rounds of the per-check ratio, written to
 //! `target/scaling-paired.json` for the report.
+//!
+//! The peer is `serde_json::from_str` on the same texts, measured the same way, where the text
+//! is strict JSON: it builds the same value (the same `IndexMap` per object) and reports nothing,
+//! so its growth shows what the machine's caches make of the value alone.
 
 #[path = "allocator.rs"]
 mod allocator;
@@ -66,26 +70,51 @@ fn paired_growth(shape: &str, small: usize, large: usize) -> serde_json::Value {
     let large_text = shapes::generate(shape, large);
     let options = Options::default();
     let per_check = |text: &str, checks: u32| {
-        let start = std::time::Instant::now();
-        for _ in 0..checks {
+        per_run(checks, || {
             std::hint::black_box(check(std::hint::black_box(text), &options));
-        }
-        start.elapsed().as_secs_f64() / f64::from(checks)
+        })
+    };
+    let per_parse = |text: &str, parses: u32| {
+        per_run(parses, || {
+            let parsed = serde_json::from_str::<serde_json::Value>(std::hint::black_box(text));
+            std::hint::black_box(parsed.ok());
+        })
     };
     // Fewer rounds at the larger sizes, so that the measurement takes seconds, not minutes.
     let rounds = if large > 1_000_000 { 9 } else { 21 };
     // Per 10× of input: the generated texts are only about the sizes asked for.
     let per_ten = 10.0 / (large_text.len() as f64 / small_text.len() as f64);
-    let ratio = paired::ratio(
-        rounds,
-        || per_check(&small_text, SMALL_BLOCK) / per_ten,
-        || per_check(&large_text, LARGE_BLOCK),
-    );
+    let growth = |per_unit: &dyn Fn(&str, u32) -> f64| {
+        paired::ratio(
+            rounds,
+            || per_unit(&small_text, SMALL_BLOCK) / per_ten,
+            || per_unit(&large_text, LARGE_BLOCK),
+        )
+    };
+    let ours = growth(&per_check);
     eprintln!(
         "{shape} {small} -> {large}: paired growth {:.1}x (quartiles {:.1} to {:.1})",
-        ratio.median, ratio.lower_quartile, ratio.upper_quartile
+        ours.median, ours.lower_quartile, ours.upper_quartile
     );
-    ratio.with(serde_json::json!({"shape": shape, "from": small, "to": large, "rounds": rounds}))
+    let mut fields = ours.with(serde_json::json!({
+        "shape": shape, "from": small, "to": large, "rounds": rounds
+    }));
+    let strict = |text: &str| serde_json::from_str::<serde_json::Value>(text).is_ok();
+    if strict(&small_text) && strict(&large_text) {
+        let peer = growth(&per_parse);
+        eprintln!("  serde_json::from_str: {:.1}x", peer.median);
+        fields["peer"] = peer.with(serde_json::json!({"name": "serde_json::from_str"}));
+    }
+    fields
+}
+
+/// The time of one of `runs` runs of `work`.
+fn per_run(runs: u32, mut work: impl FnMut()) -> f64 {
+    let start = std::time::Instant::now();
+    for _ in 0..runs {
+        work();
+    }
+    start.elapsed().as_secs_f64() / f64::from(runs)
 }
 
 criterion_group!(benches, bench_scaling);

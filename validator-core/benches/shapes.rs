@@ -75,7 +75,7 @@ pub fn generate(shape: &str, bytes: usize) -> String {
 }
 
 /// `HEAD`, then entries made by `entry` until the text is `bytes` long, then `TAIL`; the last
-/// entry's comma is dropped unless the shape wants trailing commas.
+/// entry's comma is dropped (a shape with trailing commas has them inside each entry too).
 fn entries(bytes: usize, entry: impl Fn(usize) -> String) -> String {
     let mut text = String::with_capacity(bytes + 1024);
     text.push_str(HEAD);
@@ -84,6 +84,10 @@ fn entries(bytes: usize, entry: impl Fn(usize) -> String) -> String {
         text.push_str(&entry(i));
         text.push('\n');
         i += 1;
+    }
+    if text.ends_with(",\n") {
+        text.truncate(text.len() - 2);
+        text.push('\n');
     }
     text.push_str(TAIL);
     text

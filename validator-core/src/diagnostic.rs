@@ -202,13 +202,20 @@ impl Diagnostic {
         self
     }
 
-    pub fn related(mut self, pointer: impl Into<String>, label: impl Into<Text>) -> Self {
-        self.related.push(Related {
+    pub fn related(self, pointer: impl Into<String>, label: impl Into<Text>) -> Self {
+        self.with_related(Related {
             pointer: pointer.into(),
             label: label.into(),
             span: None,
             position: None,
-        });
+        })
+    }
+
+    /// Adds one related place, with room for just that one: a first `push` makes room for
+    /// four, and a finding per duplicate key of a large object then carried three empty ones.
+    pub(crate) fn with_related(mut self, related: Related) -> Self {
+        self.related.reserve_exact(1);
+        self.related.push(related);
         self
     }
 

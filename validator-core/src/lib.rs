@@ -170,9 +170,9 @@ fn check_document(
         .filter(|(_, d)| d.code == rules::syntax::UNQUOTED_PLACEHOLDER.code)
         .map(|(i, d)| (i, std::mem::take(&mut d.pointer)))
         .collect();
-    let mut unquoted_placeholders =
-        model::PointerSet::with_capacity_and_hasher(lent.len(), Default::default());
-    unquoted_placeholders.extend(lent.iter().map(|(_, pointer)| pointer.as_str()));
+    let unquoted_placeholders = model::UnquotedPlaceholders::new(
+        lent.iter().map(|(_, pointer)| pointer.as_str()).collect(),
+    );
     for item in found {
         let Some(value) = normalized_resource(root, &item.pointer) else {
             continue;

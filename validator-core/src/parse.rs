@@ -272,16 +272,30 @@ impl LineIndex {
     /// each column from its line's start costs the line's length per offset, which made a
     /// minified template with many findings quadratic.
     pub fn positions(&self, text: &str, offsets: &[usize]) -> Vec<Position> {
-        let mut order: Vec<usize> = (0..offsets.len()).collect();
-        order.sort_unstable_by_key(|&i| offsets[i]);
+        // Sorting (offset, index) pairs reads the offsets in order; sorting indices by their
+        // offset read them at random, which for a large text was a cache miss per comparison.
+        let mut order: Vec<(usize, usize)> = offsets
+            .iter()
+            .map(|&offset| floor_char_boundary(text, offset.min(text.len())))
+            .zip(0..)
+            .collect();
+        order.sort_unstable();
         let mut positions = vec![Position::default(); offsets.len()];
+        // The offsets come in order, so the line only moves forward: stepping over line starts
+        // reads them once, where a binary search per offset missed the cache on a large text.
+        let mut line = 0;
         // The last position found: the next one on the same line counts on from it.
         let mut cursor: Option<(usize, usize, usize)> = None; // (offset, line index, column)
-        for i in order {
-            let offset = floor_char_boundary(text, offsets[i].min(text.len()));
-            let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        for (offset, i) in order {
+            while self
+                .line_starts
+                .get(line + 1)
+                .is_some_and(|&next| next <= offset)
+            {
+                line += 1;
+            }
             let column = match cursor {
-                Some((from, cursor_line, column)) if cursor_line == line && from <= offset => {
+                Some((from, cursor_line, column)) if cursor_line == line => {
                     column + text[from..offset].chars().count()
                 }
                 _ => text[self.line_starts[line]..offset].chars().count() + 1,
@@ -1247,18 +1261,17 @@ fn control_name(code: u8) -> String {
 impl Diagnostic {
     /// Adds a related location given by source span (used by the parser, which knows spans).
     pub(crate) fn related_span(
-        mut self,
+        self,
         pointer: String,
         label: impl Into<crate::diagnostic::Text>,
         span: Span,
     ) -> Self {
-        self.related.push(crate::diagnostic::Related {
+        self.with_related(crate::diagnostic::Related {
             pointer,
             label: label.into(),
             span: Some(span),
             position: None,
-        });
-        self
+        })
     }
 }
 

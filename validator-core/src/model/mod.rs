@@ -10,6 +10,8 @@ pub use api_version::ApiVersion;
 pub use discover::{discover, Found, Shape, IMAGE_TEMPLATE_TYPE};
 pub use os::{Os, OsEvidence};
 
+use std::hash::BuildHasher;
+
 use serde_json::{Map, Value};
 
 /// True for an ARM template expression such as `[parameters('x')]`, which stands for a value
@@ -54,9 +56,51 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     found
 }
 
-/// A set of pointers, hashed with foldhash: one lookup per string value with a placeholder,
-/// where std's SipHash cost more than the rest of the lookup.
-pub type PointerSet<'a> = std::collections::HashSet<&'a str, foldhash::fast::FixedState>;
+/// The pointers of the values the parser reported as unquoted `<placeholders>`, in the order it
+/// met them. A walk of the value meets them in the same order, so [`Self::contains`] compares
+/// with the next one first: a hash set of hundreds of thousands of pointers missed the cache on
+/// every lookup of a large template. The set (hashed with foldhash, where std's SipHash cost
+/// more than the rest of a lookup) is made only when a walk asks out of that order.
+#[derive(Debug, Default)]
+pub struct UnquotedPlaceholders<'a> {
+    in_order: Vec<&'a str>,
+    /// Positions in `in_order`, found by the pointer's hash. (Positions, not pointers: the
+    /// cell would make the pointers' lifetime invariant, and templates borrow this for less.)
+    positions: std::cell::OnceCell<hashbrown::HashTable<usize>>,
+}
+
+impl<'a> UnquotedPlaceholders<'a> {
+    pub fn new(in_order: Vec<&'a str>) -> Self {
+        Self {
+            in_order,
+            positions: Default::default(),
+        }
+    }
+
+    /// Whether the parser reported `pointer`. `next` is the walk's place in the parser's order:
+    /// start it at 0 and pass it to every call of one walk.
+    pub fn contains(&self, pointer: &str, next: &mut usize) -> bool {
+        if self.in_order.get(*next) == Some(&pointer) {
+            *next += 1;
+            return true;
+        }
+        let hash = |pointer: &str| foldhash::fast::FixedState::default().hash_one(pointer);
+        let positions = self.positions.get_or_init(|| {
+            let mut positions = hashbrown::HashTable::with_capacity(self.in_order.len());
+            for (position, pointer) in self.in_order.iter().enumerate() {
+                positions.insert_unique(hash(pointer), position, |&p| hash(self.in_order[p]));
+            }
+            positions
+        });
+        match positions.find(hash(pointer), |&p| self.in_order[p] == pointer) {
+            Some(&position) => {
+                *next = position + 1;
+                true
+            }
+            None => false,
+        }
+    }
+}
 
 /// Where the template's API version came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +134,7 @@ pub struct Template<'a> {
     pub os: Option<Os>,
     pub os_evidence: Option<OsEvidence>,
     /// Pointers of the values the parser reported as unquoted `<placeholders>`.
-    pub unquoted_placeholders: &'a PointerSet<'a>,
+    pub unquoted_placeholders: &'a UnquotedPlaceholders<'a>,
     /// The entries of `customize`, `validate.inVMValidations` and `distribute`, made once: most
     /// rules read them.
     pub steps: StepLists<'a>,
@@ -278,6 +322,25 @@ impl<'a> Template<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unquoted_placeholders_answer_in_any_order() {
+        let reported = UnquotedPlaceholders::new(vec!["/a", "/b/0", "/c", "/b/0"]);
+        let mut next = 0;
+        // In the parser's order: each found at the walk's place.
+        assert!(reported.contains("/a", &mut next));
+        assert!(reported.contains("/b/0", &mut next));
+        assert_eq!(next, 2);
+        // Not reported, then out of order: the set answers and the walk's place follows.
+        assert!(!reported.contains("/b/1", &mut next));
+        assert!(!reported.contains("/", &mut next));
+        assert!(reported.contains("/a", &mut next));
+        assert_eq!(next, 1);
+        assert!(reported.contains("/b/0", &mut next));
+        assert!(reported.contains("/c", &mut next));
+        assert!(!reported.contains("/d", &mut next));
+        assert!(!UnquotedPlaceholders::default().contains("/a", &mut 0));
+    }
 
     #[test]
     fn recognises_expressions() {

@@ -3,7 +3,7 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{placeholders, PointerSet, Template};
+use crate::model::{placeholders, Template, UnquotedPlaceholders};
 use crate::pointer;
 
 crate::declare_rule! {
@@ -87,18 +87,14 @@ fn is_markup(token: &str) -> bool {
 }
 
 fn check(template: &Template, out: &mut Vec<Diagnostic>) {
-    let mut found = Vec::new();
-    let mut at = template.base.clone();
-    let parser_reported = template.unquoted_placeholders;
-    walk(
-        template.value,
-        &mut at,
-        false,
-        parser_reported,
-        &mut found,
-        0,
-    );
-    for (at, tokens, on_key) in found {
+    let mut walk = Walk {
+        at: template.base.clone(),
+        parser_reported: template.unquoted_placeholders,
+        next_reported: 0,
+        found: Vec::new(),
+    };
+    walk.value(template.value, false, 0);
+    for (at, tokens, on_key) in walk.found {
         let list = tokens
             .iter()
             .map(|t| format!("`{t}`"))
@@ -114,61 +110,120 @@ fn check(template: &Template, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Collects (pointer, placeholders, on a key?) under `value` at pointer `at`, except at the
-/// pointers where the parser reported an unquoted placeholder: saying again that a
-/// placeholder is left adds nothing until it is quoted.
-fn walk(
-    value: &Value,
-    at: &mut String,
-    in_script: bool,
-    parser_reported: &PointerSet,
-    found: &mut Vec<(String, Vec<String>, bool)>,
-    depth: usize,
-) {
-    if depth > crate::parse::MAX_DEPTH {
-        return;
-    }
-    let tokens_of = |text: &str| -> Vec<String> {
-        if !text.contains('<') {
-            return Vec::new();
+/// Collects (pointer, placeholders, on a key?) under a value, except at the pointers where the
+/// parser reported an unquoted placeholder: saying again that a placeholder is left adds
+/// nothing until it is quoted.
+struct Walk<'t> {
+    /// The pointer of the value being walked.
+    at: String,
+    parser_reported: &'t UnquotedPlaceholders<'t>,
+    /// Where the walk is in the parser's order of reported placeholders.
+    next_reported: usize,
+    found: Vec<(String, Vec<String>, bool)>,
+}
+
+impl Walk<'_> {
+    fn value(&mut self, value: &Value, in_script: bool, depth: usize) {
+        if depth > crate::parse::MAX_DEPTH {
+            return;
         }
-        placeholders(text)
+        match value {
+            Value::String(text) if !crate::model::is_expression(text) => {
+                self.text(text, in_script, false);
+            }
+            Value::Object(map) => {
+                for (key, child) in map {
+                    let saved = self.at.len();
+                    pointer::push_token(&mut self.at, key);
+                    if !crate::model::is_expression(key) {
+                        self.text(key, in_script, true);
+                    }
+                    let in_script = in_script || key == "inline";
+                    self.value(child, in_script, depth + 1);
+                    self.at.truncate(saved);
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    let saved = self.at.len();
+                    let _ = write!(self.at, "/{i}");
+                    self.value(child, in_script, depth + 1);
+                    self.at.truncate(saved);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Records the placeholders of a string value or key at the current pointer.
+    fn text(&mut self, text: &str, in_script: bool, on_key: bool) {
+        if !text.contains('<') {
+            return;
+        }
+        let tokens: Vec<String> = placeholders(text)
             .into_iter()
             .filter(|t| !(in_script && is_markup(t)))
             .map(str::to_owned)
-            .collect()
-    };
-    match value {
-        Value::String(text) if !crate::model::is_expression(text) => {
-            let tokens = tokens_of(text);
-            if !tokens.is_empty() && !parser_reported.contains(at.as_str()) {
-                found.push((at.clone(), tokens, false));
+            .collect();
+        if !tokens.is_empty()
+            && !self
+                .parser_reported
+                .contains(&self.at, &mut self.next_reported)
+        {
+            self.found.push((self.at.clone(), tokens, on_key));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::syntax::UNQUOTED_PLACEHOLDER;
+
+    /// The parser's unquoted placeholders are matched to the walk in order; a second template,
+    /// a replaced duplicate key and quoted placeholders in between all leave that order.
+    #[test]
+    fn parser_reported_placeholders_are_not_reported_again_in_any_order() {
+        let resource = |name: &str| {
+            format!(
+                r#"{{ "type": "Microsoft.VirtualMachineImages/imageTemplates", "apiVersion": "2022-07-01",
+                  "name": "{name}", "location": <region>, "tags": {{ "owner": <owner>, "team": "<team>", "owner": <owner> }},
+                  "properties": {{ "customize": [ {{ "type": "Shell", "name": <step>, "inline": ["echo <b>hi</b> <who>"] }} ] }} }}"#
+            )
+        };
+        let text = format!(
+            r#"{{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+              "contentVersion": "1.0.0.0", "resources": [ {}, {} ] }}"#,
+            resource("a"),
+            resource("b")
+        );
+        let report = crate::check(&text, &Default::default());
+        let at = |code: &str| -> Vec<&str> {
+            report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == code)
+                .map(|d| d.pointer.as_str())
+                .collect()
+        };
+        let mut unquoted = at(UNQUOTED_PLACEHOLDER.code);
+        unquoted.sort_unstable();
+        unquoted.dedup();
+        for template in ["/resources/0", "/resources/1"] {
+            for field in ["/location", "/tags/owner", "/properties/customize/0/name"] {
+                assert!(
+                    unquoted.contains(&format!("{template}{field}").as_str()),
+                    "{template}{field} in {unquoted:?}"
+                );
             }
         }
-        Value::Object(map) => {
-            for (key, child) in map {
-                let saved = at.len();
-                pointer::push_token(at, key);
-                let tokens = tokens_of(key);
-                if !tokens.is_empty()
-                    && !crate::model::is_expression(key)
-                    && !parser_reported.contains(at.as_str())
-                {
-                    found.push((at.clone(), tokens, true));
-                }
-                let in_script = in_script || key == "inline";
-                walk(child, at, in_script, parser_reported, found, depth + 1);
-                at.truncate(saved);
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                let saved = at.len();
-                let _ = write!(at, "/{i}");
-                walk(child, at, in_script, parser_reported, found, depth + 1);
-                at.truncate(saved);
-            }
-        }
-        _ => {}
+        assert_eq!(
+            at(super::PLACEHOLDER_LEFT.code),
+            [
+                "/resources/0/tags/team",
+                "/resources/0/properties/customize/0/inline/0",
+                "/resources/1/tags/team",
+                "/resources/1/properties/customize/0/inline/0",
+            ]
+        );
     }
 }
