@@ -36,11 +36,8 @@ fn file(bytes: usize, one_line: bool) -> Checked {
         let (line, column) = if one_line { (1, start + 1) } else { (i + 2, 1) };
         let mut d = Diagnostic::new(&TRAILING_COMMA, format!("/{i}"), "a trailing comma")
             .with_span(Span::new(start, start + ENTRY.len()));
-        d.start = Some(Position { line, column });
-        d.end = Some(Position {
-            line,
-            column: column + ENTRY.len(),
-        });
+        d.start = Some(Position::new(line, column));
+        d.end = Some(Position::new(line, column + ENTRY.len()));
         diagnostics.push(d);
     }
     text.push(']');

@@ -53,8 +53,22 @@ impl Span {
 /// A line and column, both counted from 1; the column counts Unicode characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Position {
-    pub line: usize,
-    pub column: usize,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Position {
+    /// A position from a line and a column counted in `usize`. Kept in 32 bits, as the
+    /// language server protocol does: a report holds one or more per finding, and a large
+    /// template has hundreds of thousands. (A text under the input limit has far fewer lines
+    /// and columns; a larger one, past a raised limit, saturates.)
+    pub fn new(line: usize, column: usize) -> Self {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Position {
+            line: narrow(line),
+            column: narrow(column),
+        }
+    }
 }
 
 /// Another place that explains a diagnostic (for example the first of two duplicates).

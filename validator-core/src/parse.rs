@@ -262,10 +262,7 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let column = text[self.line_starts[line]..offset].chars().count() + 1;
-        Position {
-            line: line + 1,
-            column,
-        }
+        Position::new(line + 1, column)
     }
 
     /// The positions of many offsets, in the order given, in one pass over the text. Counting
@@ -301,10 +298,7 @@ impl LineIndex {
                 _ => text[self.line_starts[line]..offset].chars().count() + 1,
             };
             cursor = Some((offset, line, column));
-            positions[i] = Position {
-                line: line + 1,
-                column,
-            };
+            positions[i] = Position::new(line + 1, column);
         }
         positions
     }

@@ -68,7 +68,7 @@ fn render_one(renderer: &Renderer, file: &Checked, lines: &LineIndex, d: &Diagno
     let start = d.start.unwrap_or_default();
     let path = escape(&file.path);
     let line = if start.line > 0 {
-        lines.line_text(&file.text, start.line)
+        lines.line_text(&file.text, start.line as usize)
     } else {
         &file.text[..0]
     };
@@ -95,7 +95,7 @@ fn render_one(renderer: &Renderer, file: &Checked, lines: &LineIndex, d: &Diagno
     if !shown.text.is_empty() {
         message = message.snippet(
             Snippet::source(&shown.text)
-                .line_start(start.line.max(1))
+                .line_start(start.line.max(1) as usize)
                 // annotate-snippets appends `:line:column` to the origin itself.
                 .origin(&path)
                 .annotation(level(d.severity).span(shown.caret.clone()).label(&label)),
@@ -136,7 +136,7 @@ fn render_one(renderer: &Renderer, file: &Checked, lines: &LineIndex, d: &Diagno
 /// annotate-snippets counts the origin's column in the excerpt it was given, which is cut and
 /// escaped; the file's column is the core's. Replaces the first (counted after the one-line
 /// title, so a message cannot spoof it).
-fn with_column(rendered: String, path: &str, line: usize, column: usize) -> String {
+fn with_column(rendered: String, path: &str, line: u32, column: u32) -> String {
     let title_end = rendered.find('\n').unwrap_or(rendered.len());
     let needle = format!("{path}:{line}:");
     let Some(at) = rendered[title_end..].find(&needle) else {
