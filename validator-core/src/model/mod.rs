@@ -298,18 +298,18 @@ impl<'a> Template<'a> {
             return Vec::new();
         };
         let base = self.ptr(rel);
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(index, item)| {
-                let fields = item.as_object()?;
-                Some(Step::new(
-                    index,
-                    crate::pointer::join_index(&base, index),
-                    fields,
-                ))
-            })
-            .collect()
+        // Room for every entry from the start: `filter_map` gives no size, so the vector
+        // doubled and copied its steps at each step of a large template.
+        let mut steps = Vec::with_capacity(items.len());
+        steps.extend(items.iter().enumerate().filter_map(|(index, item)| {
+            let fields = item.as_object()?;
+            Some(Step::new(
+                index,
+                crate::pointer::join_index(&base, index),
+                fields,
+            ))
+        }));
+        steps
     }
 
     /// True when the array at `rel` is given by an ARM expression or copy loop (its entries
