@@ -80,11 +80,9 @@ fn paired_growth(one_line: bool, small: usize, large: usize) -> serde_json::Valu
     let small_file = [file(small, one_line)];
     let large_file = [file(large, one_line)];
     let per_render = |checked: &[Checked], times: u32| {
-        let start = std::time::Instant::now();
-        for _ in 0..times {
+        paired::per_run(times, || {
             std::hint::black_box(render(Format::Text, std::hint::black_box(checked), false));
-        }
-        start.elapsed().as_secs_f64() / f64::from(times)
+        })
     };
     let ratio = paired::ratio(
         21,

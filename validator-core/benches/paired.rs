@@ -1,4 +1,5 @@
-//! Paired measurement, shared by the benches that compare two things (`policy`, `scaling`):
+//! Paired measurement, shared by the benches that compare two things (`policy`, `scaling`, and
+//! aib's `text_output`):
 //! rounds that time one, then the other (which goes first alternates), and the quartiles of the
 //! rounds' ratios. Each ratio comes from times a moment apart, so a drift of the machine's speed
 //! over seconds or minutes (a virtual machine's neighbours) cancels out, which criterion's
@@ -47,4 +48,13 @@ pub fn ratio(
         median: at(2),
         upper_quartile: at(3),
     }
+}
+
+/// The time of one of `runs` runs of `work`: what each side of a round measures.
+pub fn per_run(runs: u32, mut work: impl FnMut()) -> f64 {
+    let start = std::time::Instant::now();
+    for _ in 0..runs {
+        work();
+    }
+    start.elapsed().as_secs_f64() / f64::from(runs)
 }

@@ -148,11 +148,9 @@ const CHECKS_PER_ROUND: u32 = 20;
 /// The time of a check with `with` over one without, from alternating rounds.
 fn paired_ratio(label: &str, text: &str, without: &Options, with: &Options) -> Value {
     let time = |options: &Options| {
-        let start = std::time::Instant::now();
-        for _ in 0..CHECKS_PER_ROUND {
+        paired::per_run(CHECKS_PER_ROUND, || {
             std::hint::black_box(check(std::hint::black_box(text), options));
-        }
-        start.elapsed().as_secs_f64()
+        })
     };
     let ratio = paired::ratio(ROUNDS, || time(without), || time(with));
     eprintln!(

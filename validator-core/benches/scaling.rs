@@ -70,12 +70,12 @@ fn paired_growth(shape: &str, small: usize, large: usize) -> serde_json::Value {
     let large_text = shapes::generate(shape, large);
     let options = Options::default();
     let per_check = |text: &str, checks: u32| {
-        per_run(checks, || {
+        paired::per_run(checks, || {
             std::hint::black_box(check(std::hint::black_box(text), &options));
         })
     };
     let per_parse = |text: &str, parses: u32| {
-        per_run(parses, || {
+        paired::per_run(parses, || {
             let parsed = serde_json::from_str::<serde_json::Value>(std::hint::black_box(text));
             std::hint::black_box(parsed.ok());
         })
@@ -106,15 +106,6 @@ fn paired_growth(shape: &str, small: usize, large: usize) -> serde_json::Value {
         fields["peer"] = peer.with(serde_json::json!({"name": "serde_json::from_str"}));
     }
     fields
-}
-
-/// The time of one of `runs` runs of `work`.
-fn per_run(runs: u32, mut work: impl FnMut()) -> f64 {
-    let start = std::time::Instant::now();
-    for _ in 0..runs {
-        work();
-    }
-    start.elapsed().as_secs_f64() / f64::from(runs)
 }
 
 criterion_group!(benches, bench_scaling);

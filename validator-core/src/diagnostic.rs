@@ -225,9 +225,19 @@ impl Diagnostic {
         })
     }
 
+    /// Adds a related place given by its source span (the parser knows spans).
+    pub(crate) fn related_span(self, pointer: String, label: impl Into<Text>, span: Span) -> Self {
+        self.with_related(Related {
+            pointer,
+            label: label.into(),
+            span: Some(span),
+            position: None,
+        })
+    }
+
     /// Adds one related place, with room for just that one: a first `push` makes room for
     /// four, and a finding per duplicate key of a large object then carried three empty ones.
-    pub(crate) fn with_related(mut self, related: Related) -> Self {
+    fn with_related(mut self, related: Related) -> Self {
         self.related.reserve_exact(1);
         self.related.push(related);
         self

@@ -1252,23 +1252,6 @@ fn control_name(code: u8) -> String {
     }
 }
 
-impl Diagnostic {
-    /// Adds a related location given by source span (used by the parser, which knows spans).
-    pub(crate) fn related_span(
-        self,
-        pointer: String,
-        label: impl Into<crate::diagnostic::Text>,
-        span: Span,
-    ) -> Self {
-        self.with_related(crate::diagnostic::Related {
-            pointer,
-            label: label.into(),
-            span: Some(span),
-            position: None,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
