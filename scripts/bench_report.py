@@ -64,6 +64,25 @@ def peer_growth_rows(shapes, paired_file):
     return "\n".join(out)
 
 
+def instruction_rows(shapes, instructions_file):
+    """A row per shape: the growth per 10× of input of one warm check's instructions, counted by
+    valgrind (`scripts/bench_instructions.py`), and of the peer's where it was counted."""
+    counts = {(c["shape"], c["bytes"], c["what"]): c["instructions"]
+              for c in json.load(open(os.path.join(criterion_dir, "..", instructions_file)))}
+    out = []
+    worst = 0.0
+    for shape in shapes:
+        cells = []
+        for what in ["check", "serde_json"]:
+            sizes = sorted(size for (s, size, w) in counts if s == shape and w == what)
+            steps = [counts[(shape, large, what)] / counts[(shape, small, what)] for small, large in zip(sizes, sizes[1:])]
+            if what == "check":
+                worst = max([worst] + steps)
+            cells.append(", ".join(f"{step:.2f}×" for step in steps) or "not strict JSON")
+        out.append(f"| {shape} | " + " | ".join(cells) + " |")
+    return "\n".join(out), worst
+
+
 def version(cmd):
     try:
         return subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[0]
@@ -111,6 +130,7 @@ for item in inputs:
 SHAPES = ["trailing-commas", "duplicate-keys", "placeholders", "warning-per-entry", "long-line", "deep-nesting"]
 scaling, worst = growth_rows("scaling", SHAPES, [100_000, 1_000_000, 10_000_000], "scaling-paired.json")
 peer_growth = peer_growth_rows(SHAPES, "scaling-paired.json")
+instructions, instructions_worst = instruction_rows(SHAPES, "instructions.json")
 ten_mb = max(criterion_ns(f"{shape}/10000000", "scaling") for shape in SHAPES)
 text_output, text_worst = growth_rows("text_output", ["lines", "one_line"], [10_000, 100_000, 1_000_000], "text-output-paired.json")
 cli = json.load(open(cli_path))
@@ -143,6 +163,16 @@ measured paired in the same run, shows what this machine's caches make of the va
 | shape | 100 KB → 1 MB | 1 MB → 10 MB |
 |---|---|---|
 {peer_growth}
+
+The work itself: the instructions of one warm check, counted by valgrind on the same shapes and
+sizes (`scripts/bench_instructions.py`, a release build of `examples/check_shape`). Unlike time,
+the count is exact and the same on any machine; linear is 10×. `cli/tests/linear_work.rs` holds
+`aib check` to at most 12× in every test run. Growth per 10× of input, 100 KB → 1 MB and
+1 MB → 10 MB (worst for `check`: **{instructions_worst:.2f}×**):
+
+| shape | `check` | `serde_json::from_str` |
+|---|---|---|
+{instructions}
 
 Rendering text output for people (`cargo bench -p aib --bench text_output`: one diagnostic per
 50 bytes, short lines or all on one line, rendering only; growth factors as above, paired in

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building and serving the app needs, skipping what is already there: the wasm32
 # target, wasm-bindgen-cli (the Cargo.lock version), trunk, the npm packages (wasm-opt from
-# binaryen, esbuild, CodeMirror) and Debian's brotli. With --for-tests, also what only the browser tests need: playwright-core and axe-core (npm) and
-# Debian's Chromium, a large download that serving the app never needs, and Debian's Neovim
-# (the editor `aib lsp`'s end-to-end test drives).
+# binaryen, esbuild, CodeMirror) and Debian's brotli. With --for-tests, also what only the
+# tests need: playwright-core and axe-core (npm), Debian's Chromium (a large download that
+# serving the app never needs), Debian's Neovim (the editor `aib lsp`'s end-to-end test
+# drives) and Debian's Valgrind (which counts a check's instructions).
 #
 #   scripts/setup.sh              # build and serve (scripts/serve.sh, scripts/dist.sh)
 #   scripts/setup.sh --for-tests  # and the browser tests (scripts/test.sh)
@@ -53,6 +54,13 @@ fi
 if $for_tests && [ ! -x /usr/bin/chromium ]; then
   apt-get update
   apt-get install -y chromium chromium-driver
+fi
+
+# Valgrind counts the instructions of a check exactly, where time is noisy: the test that
+# `aib check` does work in proportion to its input (cli/tests/linear_work.rs).
+if $for_tests && ! command -v valgrind >/dev/null; then
+  apt-get update
+  apt-get install -y valgrind
 fi
 
 # Neovim (Debian's 0.7.2 has a built-in LSP client): the real client of `aib lsp`'s end-to-end

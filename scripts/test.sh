@@ -29,6 +29,9 @@ python3 scripts/vendor_examples.py --check
 step "native tests (core, CLI, corpus, properties, snapshots)"
 INSTA_UPDATE=no cargo test --workspace --locked 2>&1 | tee -a "$log"
 
+step "work in proportion to the input: a check's instructions, counted by valgrind, on every hostile shape"
+cargo test -p aib --locked --test linear_work -- --ignored 2>&1 | tee -a "$log"
+
 step "the core in WebAssembly gives the same reports on the corpus"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p wasm-parity --test parity --target wasm32-unknown-unknown --locked 2>&1 | tee -a "$log"
