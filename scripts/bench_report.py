@@ -167,7 +167,7 @@ measured paired in the same run, shows what this machine's caches make of the va
 The work itself: the instructions of one warm check, counted by valgrind on the same shapes and
 sizes (`scripts/bench_instructions.py`, a release build of `examples/check_shape`). Unlike time,
 the count is exact and the same on any machine; linear is 10×. `cli/tests/linear_work.rs` holds
-`aib check` to at most 12× in every test run. Growth per 10× of input, 100 KB → 1 MB and
+`aib check` to at most 11× in every test run. Growth per 10× of input, 100 KB → 1 MB and
 1 MB → 10 MB (worst for `check`: **{instructions_worst:.2f}×**):
 
 | shape | `check` | `serde_json::from_str` |

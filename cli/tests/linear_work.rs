@@ -17,7 +17,8 @@
 mod shapes;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// The smaller input; the larger is ten times this. Small, because the test binary is a debug
 /// build and valgrind runs it some 30 times slower: large enough for a quadratic step to stand
@@ -30,19 +31,40 @@ const SMALL: usize = 40_000;
 /// fails it, as the mutations in `bench/NOTES.md` showed.
 const MOST_GROWTH: f64 = 11.0;
 
+/// Far longer than a run of a linear check takes under valgrind (the longest, three files, takes
+/// about 40 s here). A badly quadratic check would keep valgrind busy for hours: this ends the
+/// run and says why instead.
+const LONGEST_RUN: Duration = Duration::from_secs(600);
+
 /// The instructions `aib check` executes on `files`, counted by valgrind.
 fn instructions(files: &[&Path], scratch: &Path) -> u64 {
     let log = scratch.with_extension("valgrind.log");
-    let status = Command::new("valgrind")
+    let mut run = Command::new("valgrind")
         .args(["--tool=cachegrind", "--cache-sim=no"])
         .arg("--cachegrind-out-file=/dev/null")
         .arg(format!("--log-file={}", log.display()))
         .arg(env!("CARGO_BIN_EXE_aib"))
         .arg("check")
         .args(files)
-        .output()
-        .expect("valgrind runs (scripts/setup.sh --for-tests installs it)")
-        .status;
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("valgrind runs (scripts/setup.sh --for-tests installs it)");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = run.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > LONGEST_RUN {
+            run.kill().ok();
+            run.wait().ok();
+            panic!(
+                "aib check {files:?} ran for more than {} s under valgrind: its work no longer grows in proportion to its input",
+                LONGEST_RUN.as_secs()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
     // `aib check` exits 1 for templates with errors; anything else is a failure to run.
     assert!(
         matches!(status.code(), Some(0 | 1)),
