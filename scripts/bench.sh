@@ -17,7 +17,7 @@ cargo run -q --release -p validator-core --example bench_inputs > target/bench-i
 cargo bench -p validator-core --bench check -- --warm-up-time 2 --measurement-time 5
 cargo bench -p validator-core --bench scaling -- --warm-up-time 1 --measurement-time 5
 cargo build -q --release -p validator-core --example check_shape
-python3 scripts/bench_instructions.py target/release/examples/check_shape > target/instructions.json
+python3 scripts/bench_instructions.py target/release/examples/check_shape target/scaling-paired.json > target/instructions.json
 cargo bench -p aib --bench text_output -- --warm-up-time 1 --measurement-time 3
 cargo bench -p aib --bench lsp -- --warm-up-time 1 --measurement-time 3
 cargo bench -p validator-core --bench policy -- --warm-up-time 1 --measurement-time 3
