@@ -269,6 +269,18 @@ impl LineIndex {
     /// each column from its line's start costs the line's length per offset, which made a
     /// minified template with many findings quadratic.
     pub fn positions(&self, text: &str, offsets: &[usize]) -> Vec<Position> {
+        self.positions_in(text, offsets, |between| between.chars().count())
+    }
+
+    /// [`Self::positions`] with columns counted by `width` (of the text between two places on a
+    /// line) instead of in characters: the language server counts UTF-16 code units, as the
+    /// protocol requires. Columns still start at 1.
+    pub fn positions_in(
+        &self,
+        text: &str,
+        offsets: &[usize],
+        width: impl Fn(&str) -> usize,
+    ) -> Vec<Position> {
         // Sorting (offset, index) pairs reads the offsets in order; sorting indices by their
         // offset read them at random, which for a large text was a cache miss per comparison.
         let mut order: Vec<(usize, usize)> = offsets
@@ -293,9 +305,9 @@ impl LineIndex {
             }
             let column = match cursor {
                 Some((from, cursor_line, column)) if cursor_line == line => {
-                    column + text[from..offset].chars().count()
+                    column + width(&text[from..offset])
                 }
-                _ => text[self.line_starts[line]..offset].chars().count() + 1,
+                _ => width(&text[self.line_starts[line]..offset]) + 1,
             };
             cursor = Some((offset, line, column));
             positions[i] = Position::new(line + 1, column);

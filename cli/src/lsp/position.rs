@@ -4,6 +4,7 @@
 //! end and is never inside a column a client sends.
 
 use lsp_types::{Position, Range};
+use validator_core::parse::LineIndex;
 
 /// The byte offset of `position` in `text`. A line past the end gives the text's end, a column
 /// past the line's end gives the line's end, and a column inside a surrogate pair gives the
@@ -43,35 +44,16 @@ pub fn byte_range(text: &str, range: Range) -> std::ops::Range<usize> {
     start..end
 }
 
-/// The positions of many byte offsets, in the order given, in one pass over the text: counting
-/// each column from its line's start would cost a line's length per offset, quadratic on a
-/// minified template with many findings. Offsets past the end or inside a character are taken
-/// back to the nearest character start before them.
+/// The positions of many byte offsets, in the order given, in one pass over the text (the core's
+/// [`LineIndex`], counting UTF-16 code units). Offsets past the end or inside a character are
+/// taken back to the nearest character start before them.
 pub fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
-    let mut out = vec![Position::default(); offsets.len()];
-    // The walk's place: a byte offset and its position.
-    let mut at = 0usize;
-    let mut line = 0u32;
-    let mut column = 0u32;
-    for i in order {
-        let mut target = offsets[i].min(text.len());
-        while !text.is_char_boundary(target) {
-            target -= 1;
-        }
-        for c in text[at..target].chars() {
-            if c == '\n' {
-                line += 1;
-                column = 0;
-            } else {
-                column += c.len_utf16() as u32;
-            }
-        }
-        at = target;
-        out[i] = Position::new(line, column);
-    }
-    out
+    LineIndex::new(text)
+        .positions_in(text, offsets, |between| between.encode_utf16().count())
+        .into_iter()
+        // The core counts lines and columns from 1, the protocol from 0.
+        .map(|p| Position::new(p.line - 1, p.column - 1))
+        .collect()
 }
 
 /// The position of one byte offset.
