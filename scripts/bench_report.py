@@ -127,7 +127,8 @@ for item in inputs:
         f"| {ours / editor['ns']:.2f}× | {editor['diagnostics']} |"
     )
 
-SHAPES = ["trailing-commas", "duplicate-keys", "placeholders", "warning-per-entry", "long-line", "deep-nesting"]
+# The scaling bench's shapes (`benches/shapes.rs`), in its order, from what it wrote.
+SHAPES = list(dict.fromkeys(p["shape"] for p in json.load(open(os.path.join(criterion_dir, "..", "scaling-paired.json")))))
 scaling, worst = growth_rows("scaling", SHAPES, [100_000, 1_000_000, 10_000_000], "scaling-paired.json")
 peer_growth = peer_growth_rows(SHAPES, "scaling-paired.json")
 instructions, instructions_worst = instruction_rows(SHAPES, "instructions.json")
