@@ -36,9 +36,9 @@ const MOST_GROWTH: f64 = 11.0;
 /// run and says why instead.
 const LONGEST_RUN: Duration = Duration::from_secs(600);
 
-/// The instructions `aib check` executes on `files`, counted by valgrind.
-fn instructions(files: &[&Path], scratch: &Path) -> u64 {
-    let log = scratch.with_extension("valgrind.log");
+/// The instructions `aib check` executes on `files`, counted by valgrind, which writes its
+/// report to `log`.
+fn instructions(files: &[&Path], log: &Path) -> u64 {
     let mut run = Command::new("valgrind")
         .args(["--tool=cachegrind", "--cache-sim=no"])
         .arg("--cachegrind-out-file=/dev/null")
@@ -70,7 +70,7 @@ fn instructions(files: &[&Path], scratch: &Path) -> u64 {
         matches!(status.code(), Some(0 | 1)),
         "aib check under valgrind: {status}"
     );
-    let report = std::fs::read_to_string(&log).unwrap();
+    let report = std::fs::read_to_string(log).unwrap();
     // "==123== I   refs:      1,154,500,272"
     let count = report
         .lines()
@@ -86,10 +86,10 @@ fn growth(shape: &str, scratch: &Path) -> f64 {
     let large = scratch.join(format!("{shape}-large.json"));
     std::fs::write(&small, shapes::generate(shape, SMALL)).unwrap();
     std::fs::write(&large, shapes::generate(shape, 10 * SMALL)).unwrap();
-    let run = scratch.join(shape);
-    let one = instructions(&[&small], &run);
-    let two = instructions(&[&small, &small], &run);
-    let three = instructions(&[&small, &small, &large], &run);
+    let log = scratch.join(format!("{shape}.valgrind.log"));
+    let one = instructions(&[&small], &log);
+    let two = instructions(&[&small, &small], &log);
+    let three = instructions(&[&small, &small, &large], &log);
     // The first check in a process also compiles the schemas; the second of the same file
     // costs only the check.
     (three - two) as f64 / (two - one) as f64

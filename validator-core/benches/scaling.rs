@@ -76,8 +76,7 @@ fn paired_growth(shape: &str, small: usize, large: usize) -> serde_json::Value {
     };
     let per_parse = |text: &str, parses: u32| {
         paired::per_run(parses, || {
-            let parsed = serde_json::from_str::<serde_json::Value>(std::hint::black_box(text));
-            std::hint::black_box(parsed.ok());
+            std::hint::black_box(shapes::peer_parse(std::hint::black_box(text)));
         })
     };
     // Fewer rounds at the larger sizes, so that the measurement takes seconds, not minutes.
@@ -99,8 +98,7 @@ fn paired_growth(shape: &str, small: usize, large: usize) -> serde_json::Value {
     let mut fields = ours.with(serde_json::json!({
         "shape": shape, "from": small, "to": large, "rounds": rounds
     }));
-    let strict = |text: &str| serde_json::from_str::<serde_json::Value>(text).is_ok();
-    if strict(&small_text) && strict(&large_text) {
+    if shapes::peer_parse(&small_text).is_some() && shapes::peer_parse(&large_text).is_some() {
         let peer = growth(&per_parse);
         eprintln!("  serde_json::from_str: {:.1}x", peer.median);
         fields["peer"] = peer.with(serde_json::json!({"name": "serde_json::from_str"}));

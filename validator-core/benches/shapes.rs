@@ -109,3 +109,10 @@ fn duplicate_keys(bytes: usize) -> String {
     text.push_str(TAIL);
     text
 }
+
+/// The peer the scaling bench measures beside `check`: `serde_json`'s strict parser, which
+/// builds the same value (an `IndexMap` per object) and reports nothing. `None` for a text
+/// that is not strict JSON, on which there is nothing to compare.
+pub fn peer_parse(text: &str) -> Option<serde_json::Value> {
+    serde_json::from_str(text).ok()
+}

@@ -8,6 +8,7 @@ mod allocator;
 use std::time::Instant;
 
 #[path = "../benches/shapes.rs"]
+#[allow(dead_code)]
 mod shapes;
 
 fn main() {
